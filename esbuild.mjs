@@ -20,6 +20,8 @@ const contexts = await Promise.all(
       bundle: true,
       platform: 'node',
       format: 'cjs',
+      // jsonc-parser's UMD build hides its requires from the bundler; its ESM build does not.
+      mainFields: ['module', 'main'],
       target: 'node20',
       sourcemap: !production,
       minify: production,

@@ -1,0 +1,315 @@
+// Responsibility clauses: finding them in a paragraph and reading their parties.
+// Everything here is a single left-to-right pass with a bracket stack: no regex runs over
+// more than one clause's content, so time stays linear in the text.
+import type { Aside, Clause, Party, Role } from './model';
+import { isBlank, type Span } from './text';
+import { isCollective, isDeadline, isOfficial, levelPrefix, stripTail } from './names';
+
+export const OPENERS = '(（〔[【';
+export const CLOSERS = ')）〕]】';
+
+const ROLE_WORDS = /(按照?职责分工负责|按职责负责|分别牵头|共同牵头|牵头负责|分别负责|共同负责|具体负责|牵头|配合|参与|协同|协助|协办|负责)(?=$|[,，;；、。:：\s)）\]】〕])/g;
+
+// Labelled forms: 牵头单位:A、B;责任单位:C, inside brackets or on a line of their own.
+export const LABELS = /(牵头责任单位|协同责任单位|牵头单位|牵头部门|主办单位|主责单位|责任单位|责任部门|实施单位|承办单位|配合单位|配合部门|协办单位|参与单位|协同单位|牵头领导|责任领导|分管领导|联系领导|责任人|牵头人|完成时限|完成时间|时间节点|时限要求)\s*[:：]/g;
+
+// A cheap test before parsing: does this bracket's content name any role at all?
+const MAY_BE_CLAUSE = /牵头|配合|参与|协同|协助|协办|负责|(单位|部门|领导|时限)\s*[:：]/;
+
+type LabelKind = Role | 'official' | 'deadline';
+
+function labelKind(label: string): LabelKind {
+  if (/领导|责任人|牵头人/.test(label)) return 'official';
+  if (/时限|时间/.test(label)) return 'deadline';
+  if (label.startsWith('牵头') || label.startsWith('主办') || label.startsWith('主责')) return 'lead';
+  if (label.startsWith('责任') || label.startsWith('实施') || label.startsWith('承办')) return 'responsible';
+  return 'cooperating';
+}
+
+function roleOfWord(word: string): Role {
+  if (word.includes('牵头')) return 'lead';
+  if (word.includes('负责')) return 'responsible';
+  return 'cooperating';
+}
+
+const GROUP_SEPARATORS = ',，;；';
+const LIST_SEPARATORS = '、';
+// 和 / 及 / 会同 join two agencies only when both sides end like an agency name:
+// 自治区发展改革委和财政厅 splits, 经济和信息化委 and 住房和城乡建设厅 do not.
+const AGENCY_END = /(厅|局|委|办|部|会|院|署|行|关|队|司|室|中心|政府|集团|公司|站|所|社|团|联|协|馆|台|校)$/;
+const JOINERS = /和|及|以及|会同/g;
+const LEADING_WORDS = /^(分别由|由|请|其中|要求)/;
+const QUALIFIER = /(按照|按|根据|依据|依照)[^、,，;；]*$/;
+
+export interface ClauseContent {
+  parties: Party[];
+  officials: Aside[];
+  deadlines: Aside[];
+  roleWords: Aside[];
+}
+
+interface NameSlice {
+  start: number;
+  end: number;
+  group: number;
+}
+
+/** Splits `[start, end)` into names at separators outside nested brackets (各街道(功能区) stays whole). */
+function splitNames(text: string, start: number, end: number, firstGroup: number): { names: NameSlice[]; groups: number } {
+  const names: NameSlice[] = [];
+  let group = firstGroup;
+  let depth = 0;
+  let from = start;
+  const push = (to: number) => {
+    if (to > from) names.push({ start: from, end: to, group });
+  };
+  for (let i = start; i < end; i++) {
+    const ch = text[i];
+    if (OPENERS.includes(ch)) depth++;
+    else if (CLOSERS.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && GROUP_SEPARATORS.includes(ch)) {
+      push(i);
+      from = i + 1;
+      group++;
+    } else if (depth === 0 && LIST_SEPARATORS.includes(ch)) {
+      push(i);
+      from = i + 1;
+    }
+  }
+  push(end);
+  return { names, groups: group + 1 };
+}
+
+/** Trims blanks, a tail (等部门), leading words (由) and a qualifier (按照各自征管范围) off a name. */
+function trimName(text: string, slice: NameSlice, stripTails: boolean): NameSlice | undefined {
+  let { start, end } = slice;
+  while (start < end && (isBlank(text.charCodeAt(start)) || text[start] === '。')) start++;
+  while (end > start && (isBlank(text.charCodeAt(end - 1)) || text[end - 1] === '。')) end--;
+  let s = text.slice(start, end);
+  const lead = LEADING_WORDS.exec(s);
+  if (lead && s.length > lead[0].length) {
+    start += lead[0].length;
+    s = s.slice(lead[0].length);
+  }
+  const q = QUALIFIER.exec(s);
+  if (q && q.index > 0) {
+    end -= s.length - q.index;
+    s = s.slice(0, q.index);
+  }
+  if (stripTails) {
+    const t = stripTail(s);
+    end -= s.length - t.length;
+    s = t;
+  }
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+  return end > start ? { start, end, group: slice.group } : undefined;
+}
+
+/** Splits names joined by 和 / 及 / 会同 when both sides look like agencies. */
+function splitJoined(text: string, slice: NameSlice): NameSlice[] {
+  const s = text.slice(slice.start, slice.end);
+  JOINERS.lastIndex = 0;
+  const out: NameSlice[] = [];
+  let from = 0;
+  for (let m = JOINERS.exec(s); m; m = JOINERS.exec(s)) {
+    const left = s.slice(from, m.index);
+    const right = s.slice(m.index + m[0].length);
+    if (AGENCY_END.test(left) && AGENCY_END.test(right)) {
+      out.push({ start: slice.start + from, end: slice.start + m.index, group: slice.group });
+      from = m.index + m[0].length;
+    }
+  }
+  if (out.length === 0) return [slice];
+  out.push({ start: slice.start + from, end: slice.end, group: slice.group });
+  return out;
+}
+
+function compact(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) if (!isBlank(s.charCodeAt(i))) out += s[i];
+  return out;
+}
+
+/**
+ * Reads the parties of one clause's content `[start, end)`. Names get their group's level
+ * prefix as a guess here (`name`); the registry refines it later (see resolve.ts).
+ */
+export function parseClauseContent(text: string, start: number, end: number): ClauseContent {
+  const out: ClauseContent = { parties: [], officials: [], deadlines: [], roleWords: [] };
+  const content = text.slice(start, end);
+
+  // Labels split the content into labelled segments; text before the first label is read by role words.
+  const labels: { at: number; len: number; kind: LabelKind }[] = [];
+  LABELS.lastIndex = 0;
+  for (let m = LABELS.exec(content); m; m = LABELS.exec(content)) {
+    labels.push({ at: m.index, len: m[0].length, kind: labelKind(m[1]) });
+  }
+  let group = 0;
+  const firstLabel = labels.length ? labels[0].at : content.length;
+  group = readRoleWords(text, start, start + firstLabel, group, out);
+  for (let k = 0; k < labels.length; k++) {
+    const l = labels[k];
+    const segStart = start + l.at + l.len;
+    const segEnd = k + 1 < labels.length ? start + labels[k + 1].at : end;
+    out.roleWords.push({ text: content.slice(l.at, l.at + l.len), span: { start: start + l.at, end: segStart } });
+    group = addNames(text, segStart, segEnd, l.kind, group, out, false);
+  }
+  return out;
+}
+
+function readRoleWords(text: string, start: number, end: number, group: number, out: ClauseContent): number {
+  if (end <= start) return group;
+  const region = text.slice(start, end);
+  ROLE_WORDS.lastIndex = 0;
+  let from = 0;
+  let depth = 0;
+  let depthAt = 0;
+  for (let m = ROLE_WORDS.exec(region); m; m = ROLE_WORDS.exec(region)) {
+    // Role words inside a nested bracket belong to a name, not to the clause.
+    for (; depthAt < m.index; depthAt++) {
+      const ch = region[depthAt];
+      if (OPENERS.includes(ch)) depth++;
+      else if (CLOSERS.includes(ch)) depth = Math.max(0, depth - 1);
+    }
+    if (depth > 0) continue;
+    const role = roleOfWord(m[1]);
+    out.roleWords.push({ text: m[1], span: { start: start + m.index, end: start + m.index + m[1].length } });
+    group = addNames(text, start + from, start + m.index, role, group, out, true);
+    from = m.index + m[1].length;
+  }
+  // Text after the last role word: deadlines, officials, or parties the role word did not name.
+  if (from < region.length) {
+    const hasLead = out.parties.some((p) => p.role === 'lead');
+    group = addNames(text, start + from, end, hasLead ? 'cooperating' : 'responsible', group, out, true);
+  }
+  return group;
+}
+
+function addNames(
+  text: string,
+  start: number,
+  end: number,
+  kind: LabelKind,
+  group: number,
+  out: ClauseContent,
+  stripTails: boolean,
+): number {
+  const { names, groups } = splitNames(text, start, end, group);
+  let groupPrefix = '';
+  let prefixGroup = -1;
+  for (const raw of names) {
+    const trimmed = trimName(text, raw, stripTails);
+    if (!trimmed) continue;
+    for (const slice of splitJoined(text, trimmed)) {
+      const written = text.slice(slice.start, slice.end);
+      const compacted = compact(written);
+      if (!compacted) continue;
+      const span: Span = { start: slice.start, end: slice.end };
+      if (kind === 'deadline' || (kind !== 'official' && isDeadline(compacted))) {
+        out.deadlines.push({ text: written, span });
+        continue;
+      }
+      if (kind === 'official' || isOfficial(compacted)) {
+        out.officials.push({ text: written, span });
+        continue;
+      }
+      let name = compacted;
+      const collective = isCollective(compacted);
+      if (slice.group !== prefixGroup) {
+        // The first name of a comma group sets the prefix the rest of the group carries.
+        prefixGroup = slice.group;
+        groupPrefix = levelPrefix(compacted);
+      } else if (groupPrefix && !collective && levelPrefix(compacted) === '') {
+        name = groupPrefix + compacted;
+      }
+      out.parties.push({ written, name, role: kind, span, group: slice.group, prefix: name !== compacted ? groupPrefix : '', collective, agency: undefined });
+    }
+  }
+  return Math.max(group, groups - 1) + 1;
+}
+
+/** Quick test whether a bracket's content could be a clause. */
+export function mayBeClause(text: string, start: number, end: number): boolean {
+  return MAY_BE_CLAUSE.test(text.slice(start, end));
+}
+
+export interface FoundClause {
+  clause: Clause;
+}
+
+const PAIR: Record<string, string> = { '(': ')', '（': '）', '〔': '〕', '[': ']', '【': '】' };
+
+/**
+ * Finds the clauses of one paragraph `[start, end)`: top-level bracket groups whose content names
+ * a role, labelled runs outside brackets, and unclosed brackets that run to the paragraph's end.
+ */
+export function findClauses(text: string, start: number, end: number): Clause[] {
+  const clauses: Clause[] = [];
+  const stack: number[] = [];
+  let labelFrom = start; // where the next search for an unbracketed label may begin
+  const bracketGroups: Span[] = [];
+  for (let i = start; i < end; i++) {
+    const ch = text[i];
+    if (OPENERS.includes(ch)) {
+      stack.push(i);
+    } else if (CLOSERS.includes(ch) && stack.length) {
+      const open = stack.pop()!;
+      if (stack.length === 0) {
+        bracketGroups.push({ start: open, end: i + 1 });
+        if (mayBeClause(text, open + 1, i)) {
+          const clause = makeClause(text, open, i, i + 1, 'bracket');
+          if (clause.roleWords.length) clauses.push(clause);
+        }
+      }
+    }
+  }
+  if (stack.length) {
+    const open = stack[0];
+    let contentEnd = end;
+    while (contentEnd > open + 1 && (isBlank(text.charCodeAt(contentEnd - 1)) || text[contentEnd - 1] === '。')) contentEnd--;
+    if (mayBeClause(text, open + 1, contentEnd)) {
+      const clause = makeClause(text, open, contentEnd, contentEnd, 'bracket');
+      if (clause.roleWords.length) clauses.push(clause);
+    }
+    bracketGroups.push({ start: open, end });
+  }
+  // Labels outside brackets: 牵头单位:A;责任单位:B to the end of the paragraph.
+  LABELS.lastIndex = 0;
+  const para = text.slice(labelFrom, end);
+  for (let m = LABELS.exec(para); m; m = LABELS.exec(para)) {
+    const at = labelFrom + m.index;
+    if (bracketGroups.some((g) => at > g.start && at < g.end)) continue;
+    let stop = end;
+    for (const g of bracketGroups) if (g.start > at && g.start < stop && clauses.some((c) => c.span.start === g.start)) stop = g.start;
+    while (stop > at && (isBlank(text.charCodeAt(stop - 1)) || '。;；'.includes(text[stop - 1]))) stop--;
+    const content = parseClauseContent(text, at, stop);
+    clauses.push({
+      span: { start: at, end: stop },
+      contentSpan: { start: at, end: stop },
+      form: 'labelled',
+      unclosed: false,
+      mismatched: false,
+      ...content,
+    });
+    break;
+  }
+  clauses.sort((a, b) => a.span.start - b.span.start);
+  return clauses;
+}
+
+function makeClause(text: string, open: number, contentEnd: number, spanEnd: number, form: 'bracket'): Clause {
+  const closed = spanEnd > contentEnd;
+  const openCh = text[open];
+  const closeCh = closed ? text[contentEnd] : undefined;
+  const content = parseClauseContent(text, open + 1, contentEnd);
+  return {
+    span: { start: open, end: spanEnd },
+    contentSpan: { start: open + 1, end: contentEnd },
+    form,
+    open: openCh,
+    close: closeCh,
+    unclosed: !closed,
+    mismatched: closed && PAIR[openCh] !== closeCh,
+    ...content,
+  };
+}

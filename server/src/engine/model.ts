@@ -1,0 +1,109 @@
+// The document model: what a 分工方案 is made of, in the users' words.
+import type { LineIndex, Span } from './text';
+
+export type Role = 'lead' | 'cooperating' | 'responsible';
+
+export type HeadingKind = 'chapter' | 'section' | 'item' | 'subitem';
+
+export interface Heading {
+  kind: HeadingKind;
+  /** 1 for 一、, 2 for (一), 3 for 1. / 1、, 4 for (1). */
+  level: 1 | 2 | 3 | 4;
+  number: number;
+  /** The number as written: 二十九, 12. */
+  numberText: string;
+  /** The whole marker as written: `一、`, `(二十九)`, `1.`, `(1)`. */
+  marker: string;
+  markerSpan: Span;
+  title: string;
+  titleSpan: Span;
+  /** The heading line, from marker to line end. */
+  span: Span;
+  line: number;
+  /** Index of the enclosing heading in `PlanModel.headings`. */
+  parent?: number;
+  /** Span the heading governs: up to the next heading of the same or a higher level. */
+  extent: Span;
+}
+
+export interface Party {
+  /** The name as written in the clause. */
+  written: string;
+  /** The name with its comma group's carried prefix restored. */
+  name: string;
+  role: Role;
+  span: Span;
+  /** Index of the comma group in the clause (a prefix carries within a group). */
+  group: number;
+  /** The level prefix carried to this name from its group's first name (自治区), '' when none. */
+  prefix: string;
+  /** Registry agency (canonical name) when known. */
+  agency?: string;
+  /** 各盟市人民政府, 相关盟市, 国务院各部门: real parties, never unknown. */
+  collective: boolean;
+}
+
+export interface Aside {
+  text: string;
+  span: Span;
+}
+
+export interface Clause {
+  /** From the opening bracket (or the first label) to the closing bracket (or line end). */
+  span: Span;
+  contentSpan: Span;
+  form: 'bracket' | 'labelled';
+  open?: string;
+  close?: string;
+  unclosed: boolean;
+  mismatched: boolean;
+  parties: Party[];
+  /** Officials (分管副省长, 牵头领导:NAME): people, not agencies. */
+  officials: Aside[];
+  /** Deadlines (年内持续推进, 完成时限:…): not agencies either. */
+  deadlines: Aside[];
+  /** Role words and labels as written, for colouring and hover. */
+  roleWords: Aside[];
+}
+
+export interface Task {
+  name: string;
+  nameSpan: Span;
+  /** The task's text, from its start to the end of its clause. */
+  span: Span;
+  clause?: Clause;
+  /** Innermost heading above the task. */
+  heading?: number;
+  line: number;
+}
+
+export type ParagraphKind =
+  | 'title'
+  | 'noise'
+  | 'preamble'
+  | 'heading'
+  | 'body'
+  | 'labelled'
+  | 'clause-only'
+  | 'signature';
+
+export interface Paragraph {
+  kind: ParagraphKind;
+  span: Span;
+  line: number;
+  heading?: number;
+}
+
+export interface PlanModel {
+  text: string;
+  lines: LineIndex;
+  title?: Aside;
+  preamble?: Span;
+  headings: Heading[];
+  tasks: Task[];
+  clauses: Clause[];
+  paragraphs: Paragraph[];
+  /** The notice says the first-listed unit leads (列第一位的为牵头单位). */
+  firstListedLeads: boolean;
+  sectionNumbering: 'run-on' | 'per-chapter';
+}

@@ -1,0 +1,85 @@
+// The checker's JSON contract: plain data with 1-based lines and UTF-16 columns.
+import type { Analysis } from './index';
+import { buildOutline, type OutlineNode } from './outline';
+import type { Finding } from './diagnostics';
+import type { LineIndex, Span } from './text';
+
+export interface ReportOutline {
+  kind: OutlineNode['kind'];
+  number: string;
+  title: string;
+  line: number;
+  children: ReportOutline[];
+}
+
+export interface ReportTask {
+  line: number;
+  column: number;
+  title: string;
+  lead: string[];
+  cooperating: string[];
+  responsible: string[];
+  parties: { name: string; written: string; role: string; agency: string | null }[];
+}
+
+export interface ReportDiagnostic {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Finding['severity'];
+  code: string;
+  message: string;
+}
+
+export interface FileReport {
+  path: string;
+  title: string | null;
+  outline: ReportOutline[];
+  tasks: ReportTask[];
+  diagnostics: ReportDiagnostic[];
+}
+
+export function diagnosticOf(lines: LineIndex, f: Finding): ReportDiagnostic {
+  const r = lines.rangeOf(f.span);
+  return {
+    line: r.start.line + 1,
+    column: r.start.character + 1,
+    endLine: r.end.line + 1,
+    endColumn: r.end.character + 1,
+    severity: f.severity,
+    code: f.code,
+    message: f.message,
+  };
+}
+
+function outlineOf(nodes: OutlineNode[]): ReportOutline[] {
+  return nodes.map((n) => ({ kind: n.kind, number: n.number, title: n.title, line: n.line + 1, children: outlineOf(n.children) }));
+}
+
+export function fileReport(path: string, analysis: Analysis): FileReport {
+  const { model } = analysis;
+  const at = (span: Span) => model.lines.positionAt(span.start);
+  return {
+    path,
+    title: model.title?.text ?? null,
+    outline: outlineOf(buildOutline(model)),
+    tasks: model.tasks
+      .filter((t) => t.clause)
+      .map((t) => {
+        const parties = t.clause!.parties;
+        const names = (role: string) => parties.filter((p) => p.role === role).map((p) => p.name);
+        const pos = at(t.clause!.span);
+        return {
+          line: pos.line + 1,
+          column: pos.character + 1,
+          title: t.name,
+          lead: names('lead'),
+          cooperating: names('cooperating'),
+          responsible: names('responsible'),
+          parties: parties.map((p) => ({ name: p.name, written: p.written, role: p.role, agency: p.agency ?? null })),
+        };
+      }),
+    diagnostics: analysis.findings.map((f) => diagnosticOf(model.lines, f)),
+  };
+}

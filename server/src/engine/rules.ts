@@ -1,0 +1,49 @@
+// The rule table: every finding's code, default severity and message in zh-cn and en.
+// Settings override severities by code (like vscode-css-languageservice's lintRules).
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint' | 'ignore';
+
+type Args = Record<string, string>;
+
+export interface Rule {
+  code: string;
+  severity: Exclude<Severity, 'ignore'>;
+  zh: (a: Args) => string;
+  en: (a: Args) => string;
+}
+
+const rules: Rule[] = [
+  { code: 'clause.missing', severity: 'warning', zh: () => '任务缺少责任条款（未写明牵头或负责单位）', en: () => 'Task has no responsibility clause (no lead or responsible agency)' },
+  { code: 'clause.no-lead', severity: 'warning', zh: () => '条款列有配合单位，但没有牵头单位', en: () => 'Clause names cooperating parties but no lead' },
+  { code: 'clause.empty', severity: 'error', zh: () => '条款没有写任何单位', en: () => 'Clause names no party' },
+  { code: 'clause.unclosed', severity: 'error', zh: (a) => `条款括号“${a.open}”没有闭合`, en: (a) => `Clause bracket "${a.open}" is never closed` },
+  { code: 'clause.mismatched-brackets', severity: 'warning', zh: (a) => `条款括号不配对：“${a.open}”与“${a.close}”`, en: (a) => `Clause brackets do not match: "${a.open}" closed by "${a.close}"` },
+  { code: 'agency.unknown', severity: 'warning', zh: (a) => `单位“${a.name}”不在单位名录中${a.near ? `，是否为：${a.near}` : ''}`, en: (a) => `"${a.name}" is not in the agency registry${a.near ? `; did you mean ${a.near}` : ''}` },
+  { code: 'agency.alias', severity: 'hint', zh: (a) => `“${a.written}”是“${a.agency}”的别称`, en: (a) => `"${a.written}" is another name of "${a.agency}"` },
+  { code: 'agency.duplicate', severity: 'warning', zh: (a) => `“${a.agency}”在同一条款中重复出现`, en: (a) => `"${a.agency}" appears twice in one clause` },
+  { code: 'agency.lead-and-cooperating', severity: 'warning', zh: (a) => `“${a.agency}”既是牵头单位又是配合单位`, en: (a) => `"${a.agency}" is both lead and cooperating` },
+  { code: 'numbering.gap', severity: 'warning', zh: (a) => `编号跳号：应为“${a.expected}”，写作“${a.actual}”`, en: (a) => `Numbering skips: expected ${a.expected}, found ${a.actual}` },
+  { code: 'numbering.duplicate', severity: 'warning', zh: (a) => `编号重复：“${a.actual}”`, en: (a) => `Number repeated: ${a.actual}` },
+  { code: 'numbering.order', severity: 'warning', zh: (a) => `编号倒序：应为“${a.expected}”，写作“${a.actual}”`, en: (a) => `Numbering goes backwards: expected ${a.expected}, found ${a.actual}` },
+  { code: 'registry.none', severity: 'info', zh: () => '未找到单位名录，未检查单位名称。可运行“分工：根据当前文档创建单位名录”创建 fengong.registry.json', en: () => 'No agency registry fits this document, so agency names are not checked. Run "fengong: Create registry from this document" to create fengong.registry.json' },
+  { code: 'registry.invalid-json', severity: 'error', zh: (a) => `单位名录不是有效的 JSON：${a.error}`, en: (a) => `Registry file is not valid JSON: ${a.error}` },
+  { code: 'registry.invalid', severity: 'error', zh: (a) => `单位名录格式错误（${a.path}）：${a.error}`, en: (a) => `Registry entry is malformed at ${a.path}: ${a.error}` },
+  { code: 'registry.unknown-preset', severity: 'error', zh: (a) => `未知的预设“${a.preset}”，可用：${a.known}`, en: (a) => `Unknown preset "${a.preset}"; known: ${a.known}` },
+  { code: 'registry.duplicate-name', severity: 'warning', zh: (a) => `名称“${a.name}”已属于另一个单位`, en: (a) => `The name "${a.name}" already belongs to another agency` },
+];
+
+export const RULES: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.code, r]));
+
+export type Locale = 'zh-cn' | 'en' | 'both';
+
+export function messageOf(code: string, args: Args, locale: Locale = 'both'): string {
+  const rule = RULES.get(code);
+  if (!rule) return code;
+  if (locale === 'zh-cn') return rule.zh(args);
+  if (locale === 'en') return rule.en(args);
+  return `${rule.zh(args)} (${rule.en(args)})`;
+}
+
+export function severityOf(code: string, overrides?: Partial<Record<string, Severity>>): Severity {
+  return overrides?.[code] ?? RULES.get(code)?.severity ?? 'warning';
+}
