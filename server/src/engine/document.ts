@@ -305,7 +305,9 @@ function makeTask(text: string, from: number, to: number, heading: Heading | und
     const bodyAt = afterTitle(text, heading, to);
     const next = sentenceSpan(text, bodyAt, to);
     const nextLen = next.end - next.start;
-    nameSpan = nextLen > 0 && nextLen <= 15 && next.end < to && text[next.end] === '。' ? next : heading.titleSpan;
+    // Only under a section title: an item's own title already names its task.
+    const short = heading.kind === 'section' && nextLen > 0 && nextLen <= 15 && next.end < to && text[next.end] === '。';
+    nameSpan = short ? next : heading.titleSpan;
   } else {
     nameSpan = sentenceSpan(text, from, to);
   }

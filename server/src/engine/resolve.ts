@@ -32,7 +32,8 @@ export function resolveModel(model: PlanModel, registry: Registry | undefined): 
 
 /**
  * With no registry file, the preset the document's names fit best; undefined when none fits
- * well enough (then unknown agencies are not reported one by one).
+ * well enough (then unknown agencies are not reported one by one). A third of the names is
+ * enough: a document that names some known bodies by their exact names is of that region.
  */
 export function pickPreset(model: PlanModel): Registry | undefined {
   let best: { name: string; hits: number } | undefined;
@@ -50,7 +51,7 @@ export function pickPreset(model: PlanModel): Registry | undefined {
       }
     if (!best || hits > best.hits) best = { name, hits };
   }
-  return best && best.hits / total >= 0.5 ? presetFor(best.name) : undefined;
+  return best && best.hits / total >= 0.3 ? presetFor(best.name) : undefined;
 }
 
 const presetCache = new Map<string, Registry>();

@@ -1,0 +1,59 @@
+// `npm test`: build, type-check, then every test suite in turn, ending with one line
+// `N passed, N failed` that sums them all (what CI reads).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+
+const root = new URL('..', import.meta.url).pathname;
+process.chdir(root);
+mkdirSync('.cache/test', { recursive: true });
+
+let passed = 0;
+let failed = 0;
+const parts = [];
+
+function step(name, cmd, args, env = {}) {
+  process.stdout.write(`\n▶ ${name}: ${cmd} ${args.join(' ')}\n`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status === 0;
+}
+
+function record(name, p, f) {
+  passed += p;
+  failed += f;
+  parts.push(`${name}: ${p} passed, ${f} failed`);
+}
+
+if (!step('build', 'node', ['esbuild.mjs'])) record('build', 0, 1);
+if (!step('typecheck', 'npx', ['tsc', '-p', '.', '--noEmit'])) record('typecheck', 0, 1);
+
+// Unit, engine, CLI and LSP tests.
+const vitestOut = '.cache/test/vitest.json';
+const vitestOk = step('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${vitestOut}`]);
+if (existsSync(vitestOut)) {
+  const r = JSON.parse(readFileSync(vitestOut, 'utf8'));
+  record('vitest', r.numPassedTests, r.numFailedTests + (vitestOk || r.numFailedTests ? 0 : 1));
+} else record('vitest', 0, 1);
+
+// TextMate grammar tests.
+if (existsSync('tests/grammar')) {
+  const ok = step('grammar', 'node', ['scripts/test-grammar.mjs']);
+  const out = '.cache/test/grammar.json';
+  if (existsSync(out)) {
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    record('grammar', r.passed, r.failed + (ok || r.failed ? 0 : 1));
+  } else record('grammar', 0, 1);
+}
+
+// Real-editor tests inside code-server (skipped only when asked).
+if (existsSync('scripts/e2e/run.mjs') && process.env.FENGONG_SKIP_E2E !== '1') {
+  const ok = step('e2e (code-server)', 'node', ['scripts/e2e/run.mjs'], { FENGONG_E2E_PLAN: '1', FENGONG_E2E_RESULT: '.cache/test/e2e.json' });
+  const out = '.cache/test/e2e.json';
+  if (existsSync(out)) {
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    record('e2e', r.passed, r.failed + (ok || r.failed ? 0 : 1));
+  } else record('e2e', 0, 1);
+}
+
+process.stdout.write(`\n${parts.join('\n')}\n`);
+process.stdout.write(`${passed} passed, ${failed} failed\n`);
+process.exit(failed ? 1 : 0);

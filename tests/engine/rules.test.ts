@@ -1,0 +1,145 @@
+// Every rule: a text where it must fire, and one where it must not.
+import { describe, expect, it } from 'vitest';
+import { loadRegistryFile, presetRegistry, RULES } from '../../server/src/engine';
+import { codes, plan, run, SAMPLE, taskPlan } from '../helpers';
+
+const fires = (text: string, code: string) => expect(codes(text)).toContain(code);
+const quiet = (text: string, code: string) => expect(codes(text)).not.toContain(code);
+
+describe('clause rules', () => {
+  it('clause.missing: a task paragraph among tasks with clauses has none', () => {
+    const text = taskPlan('加快口岸建设。优化通关环境。(自治区商务厅牵头)\n推进物流发展。培育物流龙头企业，吸引物流企业入驻。');
+    fires(text, 'clause.missing');
+    const f = run(text).findings.find((x) => x.code === 'clause.missing')!;
+    expect(text.slice(f.span.start, f.span.end)).toBe('推进物流发展');
+  });
+  it('clause.missing: not in a part without clauses, not for a lead-in, not for noise', () => {
+    const text = plan(
+      '《规划》重点工作分工方案',
+      '一、总体要求',
+      '(一)指导思想。以习近平新时代中国特色社会主义思想为指导，全面贯彻落实。',
+      '二、重点任务',
+      '(二)加快建设。主要包括以下内容：',
+      '加快口岸建设。优化通关环境。(自治区商务厅牵头)',
+      '2014年05月12日 | 来源:中国内蒙古 | 阅读量:2628',
+      '回到顶部',
+    );
+    quiet(text, 'clause.missing');
+    quiet(SAMPLE, 'clause.missing');
+  });
+
+  it('clause.no-lead: cooperating parties without a lead', () => {
+    fires(taskPlan('加快口岸建设。(自治区财政厅、公安厅等部门配合)'), 'clause.no-lead');
+    quiet(taskPlan('加快口岸建设。(自治区商务厅牵头,自治区财政厅配合)'), 'clause.no-lead');
+    quiet(taskPlan('加快口岸建设。(自治区商务厅负责,自治区财政厅配合)'), 'clause.no-lead');
+  });
+
+  it('clause.empty: a clause that names nobody', () => {
+    fires(taskPlan('加快口岸建设。(牵头单位:;配合单位:)'), 'clause.empty');
+    fires(taskPlan('加快口岸建设。(等部门配合)'), 'clause.empty');
+    quiet(taskPlan('加快口岸建设。(牵头单位:自治区商务厅)'), 'clause.empty');
+  });
+
+  it('clause.unclosed: still read, flagged at the bracket', () => {
+    const text = taskPlan('加快口岸建设。(自治区商务厅牵头,自治区财政厅配合');
+    const { findings, model } = run(text);
+    const f = findings.find((x) => x.code === 'clause.unclosed')!;
+    expect(f.severity).toBe('error');
+    expect(text.slice(f.span.start, f.span.end)).toBe('(');
+    expect(model.clauses[0].parties.map((p) => p.name)).toEqual(['自治区商务厅', '自治区财政厅']);
+    quiet(taskPlan('加快口岸建设。(自治区商务厅牵头,自治区财政厅配合)'), 'clause.unclosed');
+  });
+
+  it('clause.mismatched-brackets: （…) but not （…）', () => {
+    fires(taskPlan('加快口岸建设。（自治区商务厅牵头,自治区财政厅配合)'), 'clause.mismatched-brackets');
+    fires(taskPlan('加快口岸建设。(自治区商务厅牵头,自治区财政厅配合】'), 'clause.mismatched-brackets');
+    quiet(taskPlan('加快口岸建设。（自治区商务厅牵头,自治区财政厅配合）'), 'clause.mismatched-brackets');
+  });
+});
+
+describe('agency rules', () => {
+  it('agency.unknown: with the nearest registry names', () => {
+    const { findings } = run(taskPlan('加快口岸建设。(自治区商务厅牵头,自治区财政局、自治区不存在厅配合)'));
+    const unknown = findings.filter((f) => f.code === 'agency.unknown');
+    expect(unknown.map((f) => f.args.name)).toEqual(['自治区财政局', '自治区不存在厅']);
+    expect(unknown[0].args.near.split('、')).toContain('自治区财政厅');
+    expect(unknown[0].message).toContain('自治区财政厅');
+    quiet(taskPlan('加快口岸建设。(自治区商务厅牵头,自治区财政厅配合)'), 'agency.unknown');
+  });
+  it('agency.unknown: collectives are parties, never unknown; the ignore list is honoured', () => {
+    quiet(taskPlan('加快口岸建设。(自治区商务厅牵头,各盟市人民政府、相关盟市配合)'), 'agency.unknown');
+    const reg = loadRegistryFile('{"extends":["inner-mongolia"],"ignore":["自治区试验区办"]}', 'r.json').registry!;
+    expect(codes(taskPlan('加快口岸建设。(自治区商务厅牵头,自治区试验区办配合)'))).toContain('agency.unknown');
+    expect(codes(taskPlan('加快口岸建设。(自治区商务厅牵头,自治区试验区办配合)'), { registry: reg })).not.toContain('agency.unknown');
+  });
+  it('agency.alias: a hint where an agency is written by another name', () => {
+    const { findings } = run(taskPlan('加快口岸建设。(自治区发展和改革委员会牵头,自治区财政厅配合)'));
+    const alias = findings.find((f) => f.code === 'agency.alias')!;
+    expect(alias.severity).toBe('hint');
+    expect(alias.args.agency).toBe('自治区发展改革委');
+    quiet(taskPlan('加快口岸建设。(自治区发展改革委牵头,自治区财政厅配合)'), 'agency.alias');
+  });
+  it('agency.duplicate: the same agency twice in one clause, also under two names', () => {
+    fires(taskPlan('加快口岸建设。(自治区商务厅牵头,自治区财政厅、财政厅配合)'), 'agency.duplicate');
+    fires(taskPlan('加快口岸建设。(自治区商务厅牵头,自治区发展改革委、自治区发展和改革委员会配合)'), 'agency.duplicate');
+    quiet(taskPlan('加快口岸建设。(自治区商务厅牵头,自治区财政厅配合)加强物流。(自治区商务厅牵头)'), 'agency.duplicate');
+  });
+  it('agency.lead-and-cooperating: a lead listed again as cooperating', () => {
+    const { findings } = run(taskPlan('加快口岸建设。(自治区商务厅牵头,自治区财政厅、商务厅配合)'));
+    expect(findings.map((f) => f.code)).toContain('agency.lead-and-cooperating');
+    expect(findings.map((f) => f.code)).not.toContain('agency.duplicate');
+    quiet(taskPlan('加快口岸建设。(自治区商务厅牵头,自治区财政厅配合)'), 'agency.lead-and-cooperating');
+  });
+  it('registry.none: said once when no registry fits, instead of a flood of unknowns', () => {
+    const text = plan('XX县重点工作分工方案', '一、重点任务', '(一)加快建设。(县甲局牵头,县乙局配合)', '(二)加强管理。(县丙局牵头,县丁局配合)');
+    const all = codes(text);
+    expect(all.filter((c) => c === 'registry.none')).toHaveLength(1);
+    expect(all).not.toContain('agency.unknown');
+    quiet(SAMPLE, 'registry.none');
+  });
+});
+
+describe('numbering rules', () => {
+  const doc = (...headings: string[]) => plan('《规划》重点工作分工方案', ...headings.map((h) => `${h}加快建设。(自治区商务厅牵头)`));
+  it('numbering.gap / duplicate / order for chapters', () => {
+    expect(codes(doc('一、', '三、'))).toContain('numbering.gap');
+    expect(codes(doc('一、', '二、', '二、'))).toContain('numbering.duplicate');
+    expect(codes(doc('一、', '二、', '三、', '二、'))).toContain('numbering.order');
+    expect(codes(doc('一、', '二、', '三、')).filter((c) => c.startsWith('numbering.'))).toEqual([]);
+  });
+  it('accepts run-on and per-chapter sections, and flags breaks in either', () => {
+    const runOn = doc('一、', '(一)', '(二)', '二、', '(三)', '(四)');
+    const perChapter = doc('一、', '(一)', '(二)', '二、', '(一)', '(二)');
+    expect(codes(runOn).filter((c) => c.startsWith('numbering.'))).toEqual([]);
+    expect(codes(perChapter).filter((c) => c.startsWith('numbering.'))).toEqual([]);
+    expect(codes(doc('一、', '(一)', '(二)', '二、', '(三)', '(五)'))).toContain('numbering.gap');
+    expect(codes(doc('一、', '(一)', '(二)', '二、', '(一)', '(一)', '三、', '(一)'))).toContain('numbering.duplicate');
+  });
+  it('numbers items within their parent, both 1. and (1)', () => {
+    expect(codes(doc('一、', '(一)', '1.', '2.', '(二)', '1.', '2.', '(1)', '(2)')).filter((c) => c.startsWith('numbering.'))).toEqual([]);
+    const f = run(doc('一、', '(一)', '1.', '3.')).findings.find((x) => x.code === 'numbering.gap')!;
+    expect(f.args).toMatchObject({ expected: '2', actual: '3' });
+    const s = run(doc('一、', '(一)', '(二)', '(四)')).findings.find((x) => x.code === 'numbering.gap')!;
+    expect(s.args).toMatchObject({ expected: '三', actual: '四' });
+  });
+  it('the sample has no numbering finding', () => quiet(SAMPLE, 'numbering.gap'));
+});
+
+describe('the rule table', () => {
+  it('has every code the checker promises, with zh-cn and en messages', () => {
+    const promised = ['clause.missing', 'clause.no-lead', 'clause.empty', 'clause.unclosed', 'clause.mismatched-brackets', 'agency.unknown', 'agency.alias', 'agency.duplicate', 'agency.lead-and-cooperating', 'numbering.gap', 'numbering.duplicate', 'numbering.order'];
+    for (const code of promised) {
+      const rule = RULES.get(code)!;
+      expect(rule, code).toBeDefined();
+      expect(rule.zh({ name: 'X', open: '(', close: ')', agency: 'X', written: 'X', expected: '一', actual: '二', near: '' })).toMatch(/[\u4e00-\u9fff]/);
+      expect(rule.en({ name: 'X', open: '(', close: ')', agency: 'X', written: 'X', expected: '1', actual: '2', near: '' })).toMatch(/^[\x20-\x7e]+$/);
+    }
+  });
+  it('lets settings override a severity, or switch a rule off', () => {
+    const text = taskPlan('加快口岸建设。(自治区财政厅等部门配合)');
+    expect(run(text, { severities: { 'clause.no-lead': 'error' } }).findings.find((f) => f.code === 'clause.no-lead')?.severity).toBe('error');
+    expect(codes(text, { severities: { 'clause.no-lead': 'ignore' } })).not.toContain('clause.no-lead');
+    expect(run(text, { locale: 'en' }).findings[0].message).toBe('Clause names cooperating parties but no lead');
+    expect(presetRegistry(['inner-mongolia']).size).toBeGreaterThan(45);
+  });
+});
