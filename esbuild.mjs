@@ -1,7 +1,8 @@
 // Bundles the checker, the language server and the client into dist/, one file each,
 // so start-up loads no node_modules and the .vsix ships without dependencies.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -37,4 +38,7 @@ if (watch) {
 } else {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
+  // The registry file's JSON Schema, generated from the engine's zod schema (jsonValidation in package.json).
+  const schema = execFileSync(process.execPath, ['dist/cli.js', 'schema'], { encoding: 'utf8' });
+  writeFileSync('dist/fengong.registry.schema.json', schema);
 }

@@ -3,7 +3,7 @@
 // Exit 0: no error found; 1: an error was found; 2: bad usage or an unreadable file.
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { analyze, loadRegistryFile, messageOf, type Locale, type Registry } from './engine';
+import { analyze, loadRegistryFile, messageOf, registryJsonSchema, type Locale, type Registry } from './engine';
 import { diagnosticOf, fileReport, type FileReport, type ReportOutline } from './engine/report';
 import { findRegistryFile, readPlanFile } from './node/files';
 import { LineIndex } from './engine/text';
@@ -106,6 +106,11 @@ function run(argv: string[]): number {
   if (o.command === '--help' || o.command === '-h' || o.command === 'help' || o.command === '') {
     process.stdout.write(USAGE + '\n');
     return o.command === '' ? 2 : 0;
+  }
+  if (o.command === 'schema') {
+    // JSON Schema of fengong.registry.json, written into dist/ by the build for editors.
+    process.stdout.write(JSON.stringify(registryJsonSchema(), null, 2) + '\n');
+    return 0;
   }
   if (o.command !== 'check') throw new UsageError(`未知命令 (unknown command): ${o.command}`);
   if (o.files.length === 0) throw new UsageError('没有要检查的文件 (no files to check)');

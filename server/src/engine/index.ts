@@ -15,6 +15,17 @@ export * from './numerals';
 export { buildOutline, leadsOf, type OutlineNode } from './outline';
 export { checkPlan, type Finding } from './diagnostics';
 export { pickPreset, presetFor } from './resolve';
+export { clauseAt, partyAt, taskAt, agencyKey } from './at';
+export { completeAt, type CompletionContext, type CompletionItem, type CompletionResult, type PinyinOf } from './completion';
+export { hoverAt, type HoverResult } from './hover';
+export { occurrencesOf, loadByAgency, type Occurrence, type Load } from './occurrences';
+export { prepareRenameAt, renameEdits } from './rename';
+export { fixesFor, fixAll, type Fix } from './fixes';
+export { addAgencyEdits, renameAgencyEdits, registryFromDocument } from './registryEdits';
+export { semanticTokens, TOKEN_TYPES, TOKEN_MODIFIERS, type Token } from './tokens';
+export { foldingRanges, type Fold } from './folding';
+export { selectionSpans } from './selection';
+export { applyEdits, type TextEdit } from './edits';
 
 export interface AnalyzeOptions {
   /** The workspace registry (from fengong.registry.json); without one the best-fitting preset is used. */

@@ -59,3 +59,8 @@ const TAIL = /等(有关|相关)?(部门|单位|机构|方面)?$|等$/;
 export function stripTail(name: string): string {
   return name.replace(TAIL, '');
 }
+
+/** How to write `name` where `prefix` already carries: 交通运输厅 for 自治区交通运输厅 after 自治区…、. */
+export function writtenFormIn(prefix: string, name: string): string {
+  return prefix && name.startsWith(prefix) && name.length > prefix.length + 1 ? name.slice(prefix.length) : name;
+}

@@ -44,6 +44,7 @@ export interface Agency {
   source: string;
   /** Where the entry stands in the registry file, when it comes from one. */
   entrySpan?: Span;
+  entryIndex?: number;
   nameSpan?: Span;
 }
 
@@ -206,6 +207,7 @@ export function loadRegistryFile(text: string, path: string): LoadedRegistry {
       aliases: a.aliases ?? [],
       level: a.level,
       source: path,
+      entryIndex: i,
       entrySpan: { start: entry.offset, end: entry.offset + entry.length },
       nameSpan: { start: nameNode.offset, end: nameNode.offset + nameNode.length },
     }, true);

@@ -1,0 +1,113 @@
+// The VS Code client: starts the language server and adds the commands and status the
+// server cannot (file creation, language switching, the status item). Everything about
+// plans themselves comes from the server.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+interface Status {
+  uri: string;
+  registry: string | null;
+  registryAgencies: number;
+  agencies: number;
+  tasks: number;
+  clauses: number;
+}
+
+const zh = () => vscode.env.language.toLowerCase().startsWith('zh');
+
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.stdio },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const output = vscode.window.createOutputChannel('fengong', { log: true });
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'fengong' },
+      { scheme: 'file', pattern: '**/fengong.registry.json' },
+    ],
+    synchronize: {
+      configurationSection: 'fengong',
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/fengong.registry.json'),
+        vscode.workspace.createFileSystemWatcher('**/*.{fengong,plan.txt,plan.md}'),
+      ],
+    },
+    initializationOptions: { settings: vscode.workspace.getConfiguration('fengong') },
+    outputChannel: output,
+    // If the server dies, the client restarts it; after repeated failures the user is told once.
+    connectionOptions: { maxRestartCount: 4 },
+  };
+  client = new LanguageClient('fengong', '分工方案语言服务 (fengong)', serverOptions, clientOptions);
+
+  const status = vscode.languages.createLanguageStatusItem('fengong.status', { language: 'fengong' });
+  status.name = 'fengong';
+  status.text = '$(loading~spin) 分工';
+  const byUri = new Map<string, Status>();
+  const showStatus = () => {
+    const uri = vscode.window.activeTextEditor?.document.uri.toString();
+    const s = uri ? byUri.get(uri) : undefined;
+    if (!s) return;
+    const reg = s.registry ? `${s.registry}` : zh() ? '无单位名录' : 'no registry';
+    status.text = `$(organization) ${reg}`;
+    status.detail = zh() ? `${s.agencies} 个单位 · ${s.tasks} 项任务` : `${s.agencies} agencies · ${s.tasks} tasks`;
+    status.severity = s.registry ? vscode.LanguageStatusSeverity.Information : vscode.LanguageStatusSeverity.Warning;
+    status.command = s.registry ? { title: zh() ? '打开单位名录' : 'Open registry', command: 'fengong.openRegistry' } : { title: zh() ? '创建单位名录' : 'Create registry', command: 'fengong.createRegistry' };
+  };
+
+  context.subscriptions.push(
+    status,
+    output,
+    vscode.window.onDidChangeActiveTextEditor(showStatus),
+    vscode.commands.registerCommand('fengong.restartServer', async () => {
+      await client?.restart();
+    }),
+    vscode.commands.registerCommand('fengong.showOutput', () => output.show()),
+    vscode.commands.registerCommand('fengong.setLanguage', async () => {
+      const doc = vscode.window.activeTextEditor?.document;
+      if (doc) await vscode.languages.setTextDocumentLanguage(doc, 'fengong');
+    }),
+    vscode.commands.registerCommand('fengong.openRegistry', async () => {
+      const files = await vscode.workspace.findFiles('**/fengong.registry.json', '**/node_modules/**', 1);
+      if (files[0]) await vscode.window.showTextDocument(files[0]);
+      else await vscode.commands.executeCommand('fengong.createRegistry');
+    }),
+    vscode.commands.registerCommand('fengong.createRegistry', async () => createRegistry()),
+  );
+
+  await client.start();
+  client.onNotification('fengong/status', (s: Status) => {
+    byUri.set(s.uri, s);
+    showStatus();
+  });
+  return { client };
+}
+
+/** Writes fengong.registry.json from the current plan's parties, unless one exists. */
+async function createRegistry(): Promise<vscode.Uri | undefined> {
+  const doc = vscode.window.activeTextEditor?.document;
+  if (!client || !doc || doc.languageId !== 'fengong') {
+    void vscode.window.showWarningMessage(zh() ? '请先打开一份分工方案。' : 'Open a plan document first.');
+    return undefined;
+  }
+  const result = await client.sendRequest<{ text: string; folder: string | null } | null>('fengong/registryFromDocument', { uri: doc.uri.toString() });
+  const folder = vscode.workspace.getWorkspaceFolder(doc.uri)?.uri ?? (result?.folder ? vscode.Uri.file(result.folder) : undefined);
+  if (!result || !folder) return undefined;
+  const target = vscode.Uri.joinPath(folder, 'fengong.registry.json');
+  try {
+    await vscode.workspace.fs.stat(target);
+    void vscode.window.showInformationMessage(zh() ? '单位名录已存在，已打开。' : 'The registry already exists; opened it.');
+  } catch {
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
+  }
+  await vscode.window.showTextDocument(target);
+  return target;
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

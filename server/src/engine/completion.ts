@@ -1,0 +1,252 @@
+// Agency completion inside a clause, at any position: Chinese input methods often fire no
+// trigger character. Only the current line is read, so the cost does not grow with the document.
+import { findClauses, OPENERS } from './clause';
+import { levelPrefix, writtenFormIn } from './names';
+import type { Agency, Registry } from './registry';
+import type { Span } from './text';
+
+/** Syllables of a Chinese string without tones: 商务厅 → ['shang', 'wu', 'ting']. Injected (pinyin-pro in the server). */
+export type PinyinOf = (text: string) => string[];
+
+export interface CompletionContext {
+  registry?: Registry;
+  pinyin?: PinyinOf;
+  /** How often an agency (canonical name) is named in the workspace: used names rank first. */
+  usage?: (agency: string) => number;
+  /** The document's clause style for the snippet. */
+  open?: string;
+  close?: string;
+  comma?: string;
+  limit?: number;
+}
+
+export interface CompletionItem {
+  kind: 'agency' | 'clause';
+  /** What is shown and inserted (a short form where the group's prefix carries). */
+  label: string;
+  insertText: string;
+  /** True when insertText is a snippet with ${1:…} placeholders. */
+  snippet: boolean;
+  /** The full registry name and level. */
+  detail: string;
+  documentation?: string;
+  /** Text the typed word is replaced in. */
+  replace: Span;
+  filterText: string;
+  sortText: string;
+  agency?: string;
+}
+
+export interface CompletionResult {
+  items: CompletionItem[];
+  /** More would match: ask again as the user types. */
+  incomplete: boolean;
+}
+
+const NAME_BREAK = '、,，;；:：';
+
+interface Entry {
+  agency: Agency;
+  name: string; // canonical
+  /** Canonical name without its level prefix, and aliases: what a drafter may type. */
+  forms: string[];
+  initials: string;
+  full: string;
+}
+
+interface Index {
+  entries: Entry[];
+  byChar: Map<string, Entry[]>;
+  byLetter: Map<string, Entry[]>;
+  pinyin: boolean;
+}
+
+const indexes = new WeakMap<Registry, Index>();
+
+function indexOf(registry: Registry, pinyin: PinyinOf | undefined): Index {
+  const cached = indexes.get(registry);
+  if (cached && (cached.pinyin || !pinyin)) return cached;
+  const entries: Entry[] = [];
+  const byChar = new Map<string, Entry[]>();
+  const byLetter = new Map<string, Entry[]>();
+  for (const agency of registry.agencies) {
+    if (registry.lookup(agency.name) !== agency) continue; // overridden by a workspace entry
+    const bare = agency.name.slice(levelPrefix(agency.name).length);
+    let syllables: string[] = [];
+    try {
+      syllables = pinyin ? pinyin(bare) : [];
+    } catch {
+      syllables = [];
+    }
+    const e: Entry = {
+      agency,
+      name: agency.name,
+      forms: [agency.name, ...agency.aliases],
+      initials: syllables.map((s) => s[0] ?? '').join('').toLowerCase(),
+      full: syllables.join('').toLowerCase(),
+    };
+    entries.push(e);
+    const chars = new Set(e.forms.join(''));
+    for (const ch of chars) {
+      let list = byChar.get(ch);
+      if (!list) byChar.set(ch, (list = []));
+      list.push(e);
+    }
+    for (const letter of new Set(e.initials)) {
+      let list = byLetter.get(letter);
+      if (!list) byLetter.set(letter, (list = []));
+      list.push(e);
+    }
+  }
+  const index = { entries, byChar, byLetter, pinyin: !!pinyin };
+  indexes.set(registry, index);
+  return index;
+}
+
+/** Match quality, lower is better; undefined when it does not match. */
+function score(e: Entry, typed: string, ascii: boolean, bareTyped: string): number | undefined {
+  if (!typed) return 5;
+  if (ascii) {
+    const t = typed.toLowerCase();
+    if (e.initials.startsWith(t)) return 2;
+    if (e.full.startsWith(t)) return 3;
+    if (e.initials.includes(t) || e.full.includes(t)) return 4;
+    return undefined;
+  }
+  let best: number | undefined;
+  for (const f of e.forms) {
+    const bare = f.slice(levelPrefix(f).length);
+    if (bare.startsWith(bareTyped) || f.startsWith(typed)) return 0;
+    if (f.includes(typed) && best === undefined) best = 1;
+  }
+  return best;
+}
+
+const ASCII = /^[a-zA-Z]+$/;
+
+export function completeAt(text: string, offset: number, ctx: CompletionContext): CompletionResult {
+  const none: CompletionResult = { items: [], incomplete: false };
+  offset = Math.max(0, Math.min(offset, text.length));
+  // The line around the cursor.
+  let lineStart = offset;
+  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) lineStart--;
+  let lineEnd = offset;
+  while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
+
+  const clauses = findClauses(text, lineStart, lineEnd);
+  const clause = clauses.find((c) => offset >= c.contentSpan.start && offset <= c.contentSpan.end) ?? clauseBeingWritten(text, offset, lineStart, lineEnd);
+  if (!clause) return clauseSnippet(text, offset, lineStart, lineEnd, clauses.length > 0, ctx);
+  if (!ctx.registry) return none;
+
+  // The word being typed: back to the last name break.
+  let wordStart = offset;
+  while (wordStart > clause.contentSpan.start && !NAME_BREAK.includes(text[wordStart - 1]) && !OPENERS.includes(text[wordStart - 1])) wordStart--;
+  const typed = text.slice(wordStart, offset).replace(/\s+/g, '');
+  // Its comma group's first name decides the carried prefix.
+  let groupStart = wordStart;
+  while (groupStart > clause.contentSpan.start && !',，;；:：'.includes(text[groupStart - 1])) groupStart--;
+  let firstEnd = groupStart;
+  while (firstEnd < wordStart && text[firstEnd] !== '、') firstEnd++;
+  const first = text.slice(groupStart, firstEnd).trim();
+  const prefix = firstEnd < wordStart ? levelPrefix(first) : '';
+
+  const ascii = ASCII.test(typed);
+  const index = indexOf(ctx.registry, ctx.pinyin);
+  let pool: Entry[];
+  if (!typed) pool = index.entries;
+  else if (ascii) pool = index.byLetter.get(typed[0].toLowerCase()) ?? [];
+  else {
+    // The rarest character's list is the smallest pool that still holds every match.
+    pool = index.entries;
+    for (const ch of typed) {
+      const list = index.byChar.get(ch);
+      if (!list) return { items: [], incomplete: false };
+      if (list.length < pool.length) pool = list;
+    }
+  }
+  const bareTyped = prefix && typed.startsWith(prefix) ? typed.slice(prefix.length) : typed;
+  const limit = ctx.limit ?? 50;
+  const scored: { e: Entry; s: number; used: number }[] = [];
+  for (const e of pool) {
+    const s = score(e, typed, ascii, bareTyped);
+    if (s === undefined) continue;
+    scored.push({ e, s, used: ctx.usage?.(e.name) ?? 0 });
+  }
+  scored.sort((a, b) => (b.used > 0 ? 1 : 0) - (a.used > 0 ? 1 : 0) || a.s - b.s || b.used - a.used || a.e.name.length - b.e.name.length || (a.e.name < b.e.name ? -1 : 1));
+  const items = scored.slice(0, limit).map(({ e, used }, i): CompletionItem => {
+    const label = writtenFormIn(prefix, e.name);
+    return {
+      kind: 'agency',
+      label,
+      insertText: label,
+      snippet: false,
+      detail: e.name + (used ? ` · 本工作区 ${used} 处 (used ${used}×)` : ''),
+      documentation: e.agency.aliases.length ? `又称 (also): ${e.agency.aliases.join('、')}` : undefined,
+      replace: { start: wordStart, end: offset },
+      // Starts with what was typed, so the editor's own filter keeps pinyin matches too.
+      filterText: `${typed}${label}`,
+      sortText: String(i).padStart(5, '0'),
+      agency: e.name,
+    };
+  });
+  return { items, incomplete: scored.length > limit || typed.length === 0 };
+}
+
+/**
+ * `加快建设。(自治` — a bracket opened after a sentence, no role word yet: the drafter is
+ * writing a clause's first name.
+ */
+function clauseBeingWritten(text: string, offset: number, lineStart: number, lineEnd: number): { contentSpan: Span } | undefined {
+  let depth = 0;
+  for (let i = offset - 1; i >= lineStart; i--) {
+    const ch = text[i];
+    if (')）〕]】'.includes(ch)) depth++;
+    else if (OPENERS.includes(ch)) {
+      if (depth > 0) {
+        depth--;
+        continue;
+      }
+      const before = i > lineStart ? text[i - 1] : '。';
+      if (!'。；;！？ \u3000'.includes(before)) return undefined;
+      let end = offset;
+      while (end < lineEnd && !')）〕]】'.includes(text[end])) end++;
+      return { contentSpan: { start: i + 1, end } };
+    }
+  }
+  return undefined;
+}
+
+/** After a task's text, with no clause yet on the line, offer a whole clause as a snippet. */
+function clauseSnippet(text: string, offset: number, lineStart: number, lineEnd: number, lineHasClause: boolean, ctx: CompletionContext): CompletionResult {
+  const before = text.slice(lineStart, offset).trim();
+  if (lineHasClause || before.length < 4 || offset < lineEnd && text.slice(offset, lineEnd).trim().length > 0) return { items: [], incomplete: false };
+  if (!/[。；;！？]$/.test(before) && !/[\u4e00-\u9fff]$/.test(before)) return { items: [], incomplete: false };
+  const open = ctx.open ?? '(';
+  const close = ctx.close ?? ')';
+  const comma = ctx.comma ?? ',';
+  return {
+    items: [
+      {
+        kind: 'clause',
+        label: `${open}…牵头${comma}…等部门配合${close}`,
+        insertText: `${open}\${1:牵头单位}牵头${comma}\${2:配合单位}等部门配合${close}`,
+        snippet: true,
+        detail: '责任条款 (responsibility clause)',
+        replace: { start: offset, end: offset },
+        filterText: '牵头 配合 clause qiantou',
+        sortText: '00000',
+      },
+      {
+        kind: 'clause',
+        label: `${open}…负责${close}`,
+        insertText: `${open}\${1:责任单位}负责${close}`,
+        snippet: true,
+        detail: '责任条款 (responsibility clause)',
+        replace: { start: offset, end: offset },
+        filterText: '负责 clause fuze',
+        sortText: '00001',
+      },
+    ],
+    incomplete: false,
+  };
+}

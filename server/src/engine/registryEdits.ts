@@ -1,0 +1,88 @@
+// Minimal edits to a fengong.registry.json: keep every byte the user wrote outside the change
+// (jsonc-parser's modify keeps comments and formatting).
+import * as jsonc from 'jsonc-parser';
+import type { TextEdit } from './edits';
+import type { PlanModel } from './model';
+import { agencyKey } from './at';
+
+function detectFormatting(text: string): jsonc.FormattingOptions {
+  const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
+  return { insertSpaces: !indent.includes('\t'), tabSize: indent.includes('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+}
+
+function toEdits(edits: jsonc.Edit[]): TextEdit[] {
+  return edits.map((e) => ({ span: { start: e.offset, end: e.offset + e.length }, newText: e.content }));
+}
+
+/** The indentation of the line an offset stands on. */
+function indentAt(text: string, offset: number): string {
+  let lineStart = offset;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n') lineStart--;
+  return /^[ \t]*/.exec(text.slice(lineStart, offset))?.[0] ?? '';
+}
+
+/**
+ * Appends `{ "name": … }` to the agencies array (creating the array if needed), touching
+ * nothing else: jsonc-parser locates, the insertion is ours. Undefined when the file is not JSON.
+ */
+export function addAgencyEdits(registryText: string, name: string): TextEdit[] | undefined {
+  const errors: jsonc.ParseError[] = [];
+  const root = jsonc.parseTree(registryText, errors, { allowTrailingComma: true });
+  if (!root || errors.length || root.type !== 'object') return undefined;
+  const fmt = detectFormatting(registryText);
+  const step = fmt.insertSpaces ? ' '.repeat(fmt.tabSize ?? 2) : '\t';
+  const eol = fmt.eol ?? '\n';
+  const entry = `{ "name": ${JSON.stringify(name)} }`;
+  const agencies = jsonc.findNodeAtLocation(root, ['agencies']);
+  if (agencies?.type === 'array') {
+    const items = agencies.children ?? [];
+    if (items.length) {
+      const last = items[items.length - 1];
+      const at = last.offset + last.length;
+      return [{ span: { start: at, end: at }, newText: `,${eol}${indentAt(registryText, last.offset)}${entry}` }];
+    }
+    const inner = indentAt(registryText, agencies.offset);
+    const at = agencies.offset + 1;
+    return [{ span: { start: at, end: agencies.offset + agencies.length - 1 }, newText: `${eol}${inner}${step}${step}${entry}${eol}${inner}${step}` }];
+  }
+  if (agencies) return undefined; // "agencies" is not an array: leave the user's file alone
+  const props = root.children ?? [];
+  const block = `"agencies": [${eol}${step}${step}${entry}${eol}${step}]`;
+  if (props.length) {
+    const last = props[props.length - 1];
+    const at = last.offset + last.length;
+    return [{ span: { start: at, end: at }, newText: `,${eol}${indentAt(registryText, last.offset)}${block}` }];
+  }
+  return [{ span: { start: root.offset + 1, end: root.offset + root.length - 1 }, newText: `${eol}${step}${block}${eol}` }];
+}
+
+/** Renames a registry entry, keeping the old name as an alias so older documents still resolve. */
+export function renameAgencyEdits(registryText: string, entryIndex: number, oldName: string, newName: string): TextEdit[] | undefined {
+  const errors: jsonc.ParseError[] = [];
+  const root = jsonc.parseTree(registryText, errors, { allowTrailingComma: true });
+  if (!root || errors.length) return undefined;
+  const entry = jsonc.findNodeAtLocation(root, ['agencies', entryIndex]);
+  if (!entry) return undefined;
+  const fmt = detectFormatting(registryText);
+  const nameNode = jsonc.findNodeAtLocation(entry, ['name']);
+  const edits: TextEdit[] = nameNode ? [{ span: { start: nameNode.offset, end: nameNode.offset + nameNode.length }, newText: JSON.stringify(newName) }] : [];
+  const aliases = jsonc.findNodeAtLocation(entry, ['aliases']);
+  const existing = (aliases?.children ?? []).map((c) => c.value);
+  if (!existing.includes(oldName)) {
+    const path: jsonc.JSONPath = aliases ? ['agencies', entryIndex, 'aliases', existing.length] : ['agencies', entryIndex, 'aliases'];
+    edits.push(...toEdits(jsonc.modify(registryText, path, aliases ? oldName : [oldName], { formattingOptions: fmt, isArrayInsertion: !!aliases })));
+  }
+  return edits;
+}
+
+/** A registry file for a document: its parties become entries (the preset they fit is extended). */
+export function registryFromDocument(model: PlanModel, preset: string | undefined): string {
+  const names = new Set<string>();
+  for (const c of model.clauses) for (const p of c.parties) if (!p.collective && !p.agency) names.add(agencyKey(p));
+  const file = {
+    extends: preset ? [preset] : [],
+    agencies: [...names].sort().map((name) => ({ name })),
+    ignore: [] as string[],
+  };
+  return JSON.stringify(file, null, 2) + '\n';
+}

@@ -1,0 +1,35 @@
+// Engine terms ↔ LSP terms. The only place that knows both.
+import {
+  DiagnosticSeverity,
+  type Diagnostic,
+  type Range,
+  type TextEdit as LspTextEdit,
+} from 'vscode-languageserver';
+import type { Finding, LineIndex, Span, TextEdit } from '../engine';
+
+const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function rangeOf(lines: LineIndex, span: Span): Range {
+  return lines.rangeOf(span);
+}
+
+export function diagnosticOf(lines: LineIndex, uri: string, f: Finding): Diagnostic {
+  return {
+    range: lines.rangeOf(f.span),
+    severity: SEVERITY[f.severity],
+    code: f.code,
+    source: 'fengong',
+    message: f.message,
+    relatedInformation: f.related?.map((r) => ({ location: { uri, range: lines.rangeOf(r.span) }, message: r.message })),
+    data: { code: f.code, start: f.span.start, end: f.span.end },
+  };
+}
+
+export function textEditsOf(lines: LineIndex, edits: TextEdit[]): LspTextEdit[] {
+  return edits.map((e) => ({ range: lines.rangeOf(e.span), newText: e.newText }));
+}

@@ -1,0 +1,34 @@
+// The extension's settings as the server reads them (contributes.configuration in package.json).
+import type { Locale, Severity } from '../engine';
+
+export interface Settings {
+  registry: { presets: string[]; file: string };
+  severity: Record<string, Severity>;
+  validate: 'onType' | 'onSave';
+  messages: Locale;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  registry: { presets: [], file: '' },
+  severity: {},
+  validate: 'onType',
+  messages: 'both',
+};
+
+/** Whatever the client sends, a usable Settings comes back. */
+export function readSettings(raw: unknown): Settings {
+  const r = (raw ?? {}) as Partial<Record<string, unknown>>;
+  const reg = (r.registry ?? {}) as Partial<Record<string, unknown>>;
+  const presets = Array.isArray(reg.presets) ? reg.presets.filter((p): p is string => typeof p === 'string') : [];
+  const severity: Record<string, Severity> = {};
+  if (r.severity && typeof r.severity === 'object') {
+    for (const [k, v] of Object.entries(r.severity)) if (['error', 'warning', 'info', 'hint', 'ignore'].includes(v as string)) severity[k] = v as Severity;
+  }
+  const messages = r.messages === 'zh-cn' || r.messages === 'en' || r.messages === 'both' ? r.messages : 'both';
+  return {
+    registry: { presets, file: typeof reg.file === 'string' ? reg.file : '' },
+    severity,
+    validate: r.validate === 'onSave' ? 'onSave' : 'onType',
+    messages,
+  };
+}

@@ -1,0 +1,136 @@
+// A real LSP client over stdio against the bundled dist/server.js.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ClientCapabilities,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { ROOT } from '../helpers';
+
+export interface Options {
+  pull?: boolean;
+  root?: string;
+  settings?: unknown;
+}
+
+export class LspClient {
+  readonly conn: ProtocolConnection;
+  readonly proc: ChildProcess;
+  readonly pushed = new Map<string, PublishDiagnosticsParams>();
+  readonly status = new Map<string, { registry: string | null; agencies: number; tasks: number }>();
+  private versions = new Map<string, number>();
+  private waiters: (() => void)[] = [];
+  stderr = '';
+
+  constructor(private readonly options: Options = {}) {
+    this.proc = spawn(process.execPath, [join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc.stderr!.on('data', (d) => (this.stderr += d));
+    this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.pushed.set(p.uri, p);
+      this.wake();
+    });
+    this.conn.onNotification('fengong/status', (s: { uri: string; registry: string | null; agencies: number; tasks: number }) => void this.status.set(s.uri, s));
+    this.conn.onNotification('window/logMessage', () => undefined);
+    this.conn.onRequest('workspace/configuration', () => [options.settings ?? {}]);
+    this.conn.onRequest('workspace/diagnostic/refresh', () => null);
+    this.conn.onRequest('client/registerCapability', () => null);
+    this.conn.listen();
+  }
+
+  private wake() {
+    const w = this.waiters;
+    this.waiters = [];
+    for (const f of w) f();
+  }
+
+  async start(): Promise<Record<string, unknown>> {
+    const caps: ClientCapabilities = {
+      workspace: { configuration: true, workspaceEdit: { documentChanges: true, changeAnnotationSupport: {} } },
+      textDocument: {
+        synchronization: { didSave: true },
+        publishDiagnostics: { relatedInformation: true, versionSupport: true },
+        diagnostic: this.options.pull ? { dynamicRegistration: false, relatedDocumentSupport: false } : undefined,
+        completion: { completionItem: { snippetSupport: true } },
+        rename: { prepareSupport: true },
+        documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+      },
+    };
+    const root = this.options.root;
+    const result = await this.conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: root ? pathToFileURL(root).toString() : null,
+      workspaceFolders: root ? [{ uri: pathToFileURL(root).toString(), name: 'ws' }] : null,
+      capabilities: caps,
+      initializationOptions: { settings: this.options.settings ?? {} },
+    });
+    await this.conn.sendNotification('initialized', {});
+    return (result as { capabilities: Record<string, unknown> }).capabilities;
+  }
+
+  async open(uri: string, text: string, languageId = 'fengong'): Promise<void> {
+    this.versions.set(uri, 1);
+    await this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  /** Incremental edit: replace [start, end) (positions) with text. */
+  async edit(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): Promise<number> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+    return version;
+  }
+
+  async replaceAll(uri: string, text: string): Promise<number> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return version;
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.conn.sendRequest(method, params) as Promise<R>;
+  }
+
+  /** Pull diagnostics, or wait for pushed diagnostics of at least `version`. */
+  async diagnostics(uri: string, version?: number): Promise<{ code: string; severity: number; message: string; range: { start: { line: number; character: number } } }[]> {
+    if (this.options.pull) {
+      const r = await this.request<{ items: never[] }>('textDocument/diagnostic', { textDocument: { uri } });
+      return r.items;
+    }
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const p = this.pushed.get(uri);
+      if (p && (version === undefined || (p.version ?? 0) >= version)) return p.diagnostics as never[];
+      if (Date.now() > deadline) throw new Error(`no diagnostics for ${uri} v${version}`);
+      await new Promise<void>((r) => {
+        this.waiters.push(r);
+        setTimeout(r, 200);
+      });
+    }
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      await this.conn.sendNotification('exit');
+    } catch {
+      // already gone
+    }
+    this.conn.dispose();
+    this.proc.kill();
+  }
+
+  get alive(): boolean {
+    return this.proc.exitCode === null && !this.proc.killed;
+  }
+}
+
+export function uriOf(path: string): string {
+  return pathToFileURL(path).toString();
+}
