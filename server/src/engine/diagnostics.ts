@@ -37,33 +37,46 @@ export function checkPlan(model: PlanModel, options: CheckOptions = {}): Finding
     if (!task.clause) add('clause.missing', task.nameSpan.end > task.nameSpan.start ? task.nameSpan : task.span);
   }
 
+  const registry = options.registry;
+  // Plain loops: this runs on every keystroke over every clause.
   for (const clause of model.clauses) {
-    const openSpan = { start: clause.span.start, end: clause.span.start + 1 };
-    if (clause.unclosed) add('clause.unclosed', openSpan, { open: clause.open ?? '(' });
-    if (clause.mismatched) add('clause.mismatched-brackets', { start: clause.span.end - 1, end: clause.span.end }, { open: clause.open ?? '', close: clause.close ?? '' }, [{ span: openSpan, message: clause.open ?? '' }]);
-    if (clause.parties.length === 0 && clause.officials.length === 0) {
+    if (clause.unclosed) add('clause.unclosed', { start: clause.span.start, end: clause.span.start + 1 }, { open: clause.open ?? '(' });
+    if (clause.mismatched) {
+      const openSpan = { start: clause.span.start, end: clause.span.start + 1 };
+      add('clause.mismatched-brackets', { start: clause.span.end - 1, end: clause.span.end }, { open: clause.open ?? '', close: clause.close ?? '' }, [{ span: openSpan, message: clause.open ?? '' }]);
+    }
+    const parties = clause.parties;
+    if (parties.length === 0 && clause.officials.length === 0) {
       add('clause.empty', clause.span);
       continue;
     }
-    const hasLead = clause.parties.some((p) => p.role === 'lead' || p.role === 'responsible');
-    if (!hasLead && clause.parties.some((p) => p.role === 'cooperating')) add('clause.no-lead', clause.span);
+    let hasLead = false;
+    let hasCooperating = false;
+    for (let i = 0; i < parties.length; i++) {
+      const role = parties[i].role;
+      if (role === 'cooperating') hasCooperating = true;
+      else hasLead = true;
+    }
+    if (!hasLead && hasCooperating) add('clause.no-lead', clause.span);
 
-    const seen = new Map<string, { role: string; span: Span }>();
-    for (const p of clause.parties) {
+    for (let i = 0; i < parties.length; i++) {
+      const p = parties[i];
       if (p.collective) continue;
-      const registry = options.registry;
       if (registry && !p.agency && !registry.isIgnored(p.name) && !registry.isIgnored(p.written)) {
         add('agency.unknown', p.span, { name: p.name, near: registry.nearest(p.name).join('、') });
       }
       if (registry && p.agency && p.name !== p.agency) {
         add('agency.alias', p.span, { written: p.written, agency: p.agency });
       }
+      // The same agency earlier in this clause (clauses are short: a scan beats a map).
       const key = p.agency ?? p.name;
-      const prev = seen.get(key);
-      if (prev) {
-        const leadAndCoop = (prev.role === 'lead') !== (p.role === 'lead') && [prev.role, p.role].includes('cooperating');
-        add(leadAndCoop ? 'agency.lead-and-cooperating' : 'agency.duplicate', p.span, { agency: key }, [{ span: prev.span, message: key }]);
-      } else seen.set(key, { role: p.role, span: p.span });
+      for (let j = 0; j < i; j++) {
+        const q = parties[j];
+        if (q.collective || (q.agency ?? q.name) !== key) continue;
+        const leadAndCoop = (q.role === 'lead') !== (p.role === 'lead') && (q.role === 'cooperating' || p.role === 'cooperating');
+        add(leadAndCoop ? 'agency.lead-and-cooperating' : 'agency.duplicate', p.span, { agency: key }, [{ span: q.span, message: key }]);
+        break;
+      }
     }
   }
 

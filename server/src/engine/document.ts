@@ -1,9 +1,9 @@
 // Text → document model: title, preamble, chapters, sections, items, tasks and clauses.
 // One pass over the lines; clause finding is per paragraph (see clause.ts). Never throws.
 import type { Clause, Heading, HeadingKind, Paragraph, PlanModel, Task } from './model';
-import { findClauses, LABELS, OPENERS } from './clause';
+import { findClauses, OPENERS } from './clause';
 import { parseChineseNumeral } from './numerals';
-import { isBlank, LineIndex, type Span } from './text';
+import { isBlank, isSentenceEnd, LineIndex, type Span } from './text';
 
 const CHAPTER = /^([零〇一二三四五六七八九十百两]{1,4})[ \t\u3000]*[、．.]/;
 const SECTION = /^[(（][ \t\u3000]*([零〇一二三四五六七八九十百两]{1,4})[ \t\u3000]*[)）]/;
@@ -24,16 +24,103 @@ interface Line {
   end: number; // after the last non-blank character
 }
 
-export function parsePlan(text: string): PlanModel {
-  // A BOM is not part of the first line's text.
+/**
+ * What one non-blank line parsed to, kept for the next analysis of the same document: a line
+ * whose text is unchanged is not parsed again, only moved (see `LineCache`).
+ */
+interface LineEntry {
+  text: string;
+  start: number;
+  noise: boolean;
+  heading?: Heading;
+  /** Clauses found in the line's body; undefined until asked (preamble lines never are). */
+  clauses?: Clause[];
+  /** The `firstListedLeads` the clauses were read under. */
+  firstListed?: boolean;
+  /** The tasks the line's clauses close, and the clause-less rest, as read (no heading index yet). */
+  tasks?: Task[];
+  rest?: Task | null;
+}
+
+/** Lines by start offset. The next parse takes entries out of it and moves them in place. */
+export interface LineCache {
+  byStart: Map<number, LineEntry>;
+  length: number;
+}
+
+function shiftEntry(e: LineEntry, delta: number): void {
+  e.start += delta;
+  const h = e.heading;
+  if (h) {
+    shift(h.markerSpan, delta);
+    shift(h.titleSpan, delta);
+    shift(h.span, delta);
+  }
+  for (const c of e.clauses ?? []) shiftClause(c, delta);
+  for (const t of e.tasks ?? []) shiftTask(t, delta);
+  if (e.rest) shiftTask(e.rest, delta);
+}
+
+function shiftTask(t: Task, delta: number): void {
+  shift(t.span, delta);
+  shift(t.nameSpan, delta);
+}
+
+function shift(s: Span, delta: number): void {
+  s.start += delta;
+  s.end += delta;
+}
+
+function shiftClause(c: Clause, delta: number): void {
+  shift(c.span, delta);
+  shift(c.contentSpan, delta);
+  for (const p of c.parties) shift(p.span, delta);
+  for (const a of c.officials) shift(a.span, delta);
+  for (const a of c.deadlines) shift(a.span, delta);
+  for (const a of c.roleWords) shift(a.span, delta);
+}
+
+/**
+ * Reads a plan. With `previous`, lines whose text is unchanged reuse their parse from the
+ * previous call; that cache is consumed (its objects now belong to the new model).
+ */
+export function parsePlan(text: string, previous?: LineCache): { model: PlanModel; cache: LineCache } {
   const lines = new LineIndex(text);
-  const nonBlank: Line[] = [];
-  for (let l = 0; l < lines.lineCount; l++) {
-    let s = lines.starts[l];
+  const cache: LineCache = { byStart: new Map(), length: text.length };
+  const delta = previous ? text.length - previous.length : 0;
+  const entries: LineEntry[] = [];
+  const lineNo: number[] = [];
+  const lineEnds: number[] = [];
+  const starts = lines.starts;
+  for (let l = 0; l < starts.length; l++) {
+    let s = starts[l];
     let e = lines.lineEnd(l);
     while (s < e && isBlank(text.charCodeAt(s))) s++;
     while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
-    if (e > s) nonBlank.push({ line: l, start: s, end: e });
+    if (e <= s) continue;
+    const lineText = text.slice(s, e);
+    let entry: LineEntry | undefined;
+    if (previous) {
+      entry = previous.byStart.get(s);
+      if (entry && entry.text === lineText) previous.byStart.delete(s);
+      else {
+        entry = previous.byStart.get(s - delta);
+        if (entry && entry.text === lineText) {
+          previous.byStart.delete(s - delta);
+          shiftEntry(entry, delta);
+        } else entry = undefined;
+      }
+    }
+    if (!entry) {
+      entry = { text: lineText, start: s, noise: isNoise(lineText) };
+      entry.heading = entry.noise ? undefined : matchHeading(text, { line: l, start: s, end: e });
+    } else if (entry.heading) {
+      entry.heading.line = l;
+    }
+    cache.byStart.set(s, entry);
+    entries.push(entry);
+    lineNo.push(l);
+    lineEnds.push(e);
   }
 
   const model: PlanModel = {
@@ -47,50 +134,43 @@ export function parsePlan(text: string): PlanModel {
     sectionNumbering: 'run-on',
   };
 
-  // Headings first: they decide where the preamble ends.
-  const headingAt = new Map<number, Heading>();
-  let firstHeadingLine = -1;
-  for (const ln of nonBlank) {
-    const h = matchHeading(text, ln);
-    if (h) {
-      headingAt.set(ln.line, h);
-      if (firstHeadingLine < 0) firstHeadingLine = ln.line;
-    }
-  }
+  // Headings decide where the preamble ends.
+  let firstHeading = entries.findIndex((e) => e.heading);
+  const noHeadings = firstHeading < 0;
+  if (noHeadings) firstHeading = entries.length;
 
   // Title and preamble: the lines before the first heading.
-  const before = nonBlank.filter((ln) => firstHeadingLine < 0 || ln.line < firstHeadingLine);
-  const titleLines = findTitle(text, before);
-  if (titleLines.length) {
-    const first = titleLines[0];
-    const last = titleLines[titleLines.length - 1];
+  const titleIdx = findTitle(entries, firstHeading);
+  if (titleIdx.length) {
+    const first = entries[titleIdx[0]];
+    const lastI = titleIdx[titleIdx.length - 1];
     model.title = {
-      text: titleLines.map((ln) => text.slice(ln.start, ln.end)).join(''),
-      span: { start: first.start, end: last.end },
+      text: titleIdx.map((i) => entries[i].text).join(''),
+      span: { start: first.start, end: lineEnds[lastI] },
     };
   }
-  const titleSet = new Set(titleLines.map((ln) => ln.line));
+  const titleSet = new Set(titleIdx);
+  for (let i = 0; i < firstHeading; i++) {
+    if (!entries[i].noise && FIRST_LISTED.test(entries[i].text)) model.firstListedLeads = true;
+  }
 
   let current: number | undefined; // innermost heading index
   const stack: number[] = []; // open headings, outermost first
   let pendingTask: Task | undefined; // a clause-less paragraph that a clause-only or labelled line may complete
-  let lastLabelled: Clause | undefined;
-  const noHeadings = firstHeadingLine < 0;
+  let labelled: { clause: Clause; index: number } | undefined;
 
-  for (const ln of nonBlank) {
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    const ln: Line = { line: lineNo[i], start: entry.start, end: lineEnds[i] };
     const span: Span = { start: ln.start, end: ln.end };
-    const lineText = text.slice(ln.start, ln.end);
-    const heading = headingAt.get(ln.line);
+    const heading = i >= firstHeading ? entry.heading : undefined;
     const para: Paragraph = { kind: 'body', span, line: ln.line };
 
-    if (titleSet.has(ln.line)) {
-      para.kind = 'title';
-    } else if (isNoise(lineText)) {
-      para.kind = 'noise';
-    } else if (!noHeadings && ln.line < firstHeadingLine) {
+    if (titleSet.has(i)) para.kind = 'title';
+    else if (entry.noise) para.kind = 'noise';
+    else if (!noHeadings && i < firstHeading) {
       para.kind = 'preamble';
       model.preamble = model.preamble ? { start: model.preamble.start, end: ln.end } : span;
-      if (FIRST_LISTED.test(lineText)) model.firstListedLeads = true;
     } else if (heading) {
       para.kind = 'heading';
       while (stack.length && model.headings[stack[stack.length - 1]].level >= heading.level) stack.pop();
@@ -100,27 +180,37 @@ export function parsePlan(text: string): PlanModel {
       current = model.headings.length - 1;
     }
     para.heading = current;
-    if (titleSet.has(ln.line) && FIRST_LISTED.test(lineText)) model.firstListedLeads = true;
     model.paragraphs.push(para);
     if (para.kind !== 'heading' && para.kind !== 'body') {
-      lastLabelled = undefined;
+      labelled = undefined;
       continue;
     }
 
     const bodyStart = heading ? heading.titleSpan.start : ln.start;
-    const clauses = findClauses(text, bodyStart, ln.end);
-    LABELS.lastIndex = 0;
+    if (!entry.clauses || entry.firstListed !== model.firstListedLeads) {
+      entry.clauses = findClauses(text, bodyStart, ln.end);
+      entry.tasks = undefined;
+      entry.firstListed = model.firstListedLeads;
+      if (model.firstListedLeads) applyFirstListedLeads(entry.clauses);
+    }
+    const clauses = entry.clauses;
     const labelledLine = !heading && clauses.length === 1 && clauses[0].form === 'labelled' && clauses[0].span.start === ln.start;
     const clauseOnly = !heading && clauses.length === 1 && clauses[0].form === 'bracket' && clauses[0].span.start === ln.start;
 
     if (labelledLine || clauseOnly) {
       para.kind = labelledLine ? 'labelled' : 'clause-only';
-      const clause = clauses[0];
-      if (labelledLine && lastLabelled) {
-        // 牵头单位:… / 责任单位:… on consecutive lines make one clause.
-        mergeClause(lastLabelled, clause);
+      if (labelledLine && labelled) {
+        // 牵头单位:… / 责任单位:… on consecutive lines make one clause (a new object: the cached ones stay as read).
+        const merged = mergeClauses(labelled.clause, clauses[0]);
+        model.clauses[labelled.index] = merged;
+        for (const t of model.tasks) if (t.clause === labelled.clause) {
+          t.clause = merged;
+          t.span = { start: t.span.start, end: merged.span.end };
+        }
+        labelled = { clause: merged, index: labelled.index };
         continue;
       }
+      const clause = clauses[0];
       model.clauses.push(clause);
       if (pendingTask && !pendingTask.clause) {
         pendingTask.clause = clause;
@@ -128,42 +218,32 @@ export function parsePlan(text: string): PlanModel {
       } else {
         model.tasks.push({
           name: nameOf(text, clause.span.start, clause.span.end) || clause.parties[0]?.name || '',
-          nameSpan: clause.span,
-          span: clause.span,
+          nameSpan: { ...clause.span },
+          span: { ...clause.span },
           clause,
           heading: current,
           line: ln.line,
         });
       }
       pendingTask = undefined;
-      lastLabelled = labelledLine ? clause : undefined;
+      labelled = labelledLine ? { clause, index: model.clauses.length - 1 } : undefined;
       continue;
     }
-    lastLabelled = undefined;
+    labelled = undefined;
     pendingTask = undefined;
 
     // A paragraph holds one task per clause; text after the last clause may be a task still waiting for one.
-    let segStart = bodyStart;
+    if (!entry.tasks) readTasks(text, entry, heading, ln.end);
     for (let k = 0; k < clauses.length; k++) {
-      const clause = clauses[k];
-      model.clauses.push(clause);
-      const task = makeTask(text, segStart, clause.span.start, k === 0 ? heading : undefined, current, ln.line);
-      task.clause = clause;
-      task.span = { start: task.span.start, end: clause.span.end };
-      model.tasks.push(task);
-      segStart = skipFiller(text, clause.span.end, ln.end);
+      model.clauses.push(clauses[k]);
+      const t = entry.tasks![k];
+      model.tasks.push({ name: t.name, nameSpan: t.nameSpan, span: t.span, clause: t.clause, heading: current, line: ln.line });
     }
-    const restLen = ln.end - segStart;
-    const isTitleOnly = heading && clauses.length === 0 && afterTitle(text, heading, ln.end) >= ln.end;
-    if (restLen > 0 && !isTitleOnly) {
-      const rest = text.slice(segStart, ln.end);
-      if (!heading && restLen <= 25 && !/[。，,；;：:]/.test(rest)) {
-        para.kind = clauses.length ? para.kind : 'signature';
-        continue;
-      }
-      const task = makeTask(text, segStart, ln.end, clauses.length === 0 ? heading : undefined, current, ln.line);
+    const rest = entry.rest;
+    if (rest === null && !heading && clauses.length === 0) para.kind = 'signature';
+    if (rest) {
+      const task: Task = { name: rest.name, nameSpan: rest.nameSpan, span: rest.span, heading: current, line: ln.line };
       pendingTask = task;
-      (task as PendingTask).pending = true;
       model.tasks.push(task);
     }
   }
@@ -171,12 +251,7 @@ export function parsePlan(text: string): PlanModel {
   finishHeadings(model, text);
   dropUnflaggedTasks(model, text);
   model.sectionNumbering = sectionScheme(model.headings);
-  if (model.firstListedLeads) applyFirstListedLeads(model.clauses);
-  return model;
-}
-
-interface PendingTask extends Task {
-  pending?: boolean;
+  return { model, cache };
 }
 
 function isNoise(line: string): boolean {
@@ -239,40 +314,71 @@ function matchHeading(text: string, ln: Line): Heading | undefined {
   };
 }
 
+/** The tasks a line's clauses close, and what follows the last clause: read once per line text. */
+function readTasks(text: string, entry: LineEntry, heading: Heading | undefined, lineEnd: number): void {
+  const clauses = entry.clauses ?? [];
+  const tasks: Task[] = [];
+  let segStart = heading ? heading.titleSpan.start : entry.start;
+  for (let k = 0; k < clauses.length; k++) {
+    const clause = clauses[k];
+    const task = makeTask(text, segStart, clause.span.start, k === 0 ? heading : undefined, undefined, 0);
+    task.clause = clause;
+    task.span = { start: task.span.start, end: clause.span.end };
+    tasks.push(task);
+    segStart = skipFiller(text, clause.span.end, lineEnd);
+  }
+  entry.tasks = tasks;
+  entry.rest = undefined;
+  const restLen = lineEnd - segStart;
+  const isTitleOnly = heading && clauses.length === 0 && afterTitle(text, heading, lineEnd) >= lineEnd;
+  if (restLen > 0 && !isTitleOnly) {
+    // A short line with no sentence in it (a signature, a date) is no task.
+    if (!heading && restLen <= 25 && !/[。，,；;：:]/.test(text.slice(segStart, lineEnd))) entry.rest = null;
+    else entry.rest = makeTask(text, segStart, lineEnd, clauses.length === 0 ? heading : undefined, undefined, 0);
+  }
+}
+
 /** Where a heading's body text starts: after its title and the title's full stop. */
 function afterTitle(text: string, h: Heading, lineEnd: number): number {
   let i = h.titleSpan.end;
-  while (i < lineEnd && (isBlank(text.charCodeAt(i)) || '。：:；;！？'.includes(text[i]))) i++;
+  while (i < lineEnd && (isBlank(text.charCodeAt(i)) || isSentenceEnd(text.charCodeAt(i)))) i++;
   return i;
 }
 
-function findTitle(text: string, before: Line[]): Line[] {
-  const candidates = before.slice(0, 40).filter((ln) => {
-    const s = text.slice(ln.start, ln.end);
-    return s.length <= 80 && TITLE_WORDS.test(s) && !/[。：:，,]$/.test(s) && !/通知$/.test(s) && !isNoise(s);
-  });
-  let pick = candidates[candidates.length - 1];
-  if (!pick) {
-    const first = before.find((ln) => !isNoise(text.slice(ln.start, ln.end)));
-    if (!first || first.end - first.start > 60 || /[。，,]/.test(text.slice(first.start, first.end))) return [];
+function findTitle(entries: LineEntry[], firstHeading: number): number[] {
+  const limit = Math.min(firstHeading, 40);
+  let pick = -1;
+  for (let i = 0; i < limit; i++) {
+    const e = entries[i];
+    const s = e.text;
+    if (!e.noise && s.length <= 80 && TITLE_WORDS.test(s) && !/[。：:，,]$/.test(s) && !/通知$/.test(s)) pick = i;
+  }
+  if (pick < 0) {
+    const first = entries.findIndex((e, i) => i < limit && !e.noise);
+    if (first < 0 || entries[first].text.length > 60 || /[。，,]/.test(entries[first].text)) return [];
     pick = first;
   }
   // A title may span two or three lines with no blank line between them.
   const out = [pick];
-  let idx = before.indexOf(pick);
-  while (out.length < 3 && idx > 0) {
-    const prev = before[idx - 1];
-    const s = text.slice(prev.start, prev.end);
-    if (prev.line !== out[0].line - 1 || s.length > 40 || /[。：:，,；;]$/.test(s) || /通知$/.test(s) || isNoise(s)) break;
-    out.unshift(prev);
-    idx--;
+  for (let i = pick - 1; i >= 0 && out.length < 3; i--) {
+    const prev = entries[i];
+    const s = prev.text;
+    if (prev.noise || s.length > 40 || /[。：:，,；;]$/.test(s) || /通知$/.test(s)) break;
+    if (!adjacent(prev, entries[out[0]])) break;
+    out.unshift(i);
   }
   return out;
 }
 
+/** Two lines with no blank line between them. */
+function adjacent(a: LineEntry, b: LineEntry): boolean {
+  const gap = b.start - (a.start + a.text.length);
+  return gap <= 2;
+}
+
 function skipFiller(text: string, from: number, end: number): number {
   let i = from;
-  while (i < end && (isBlank(text.charCodeAt(i)) || '。；;，,'.includes(text[i]))) i++;
+  for (let c = text.charCodeAt(i); i < end && (isBlank(c) || c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0xff0c || c === 0x2c); c = text.charCodeAt(++i));
   return i;
 }
 
@@ -283,7 +389,7 @@ function sentenceSpan(text: string, from: number, to: number): Span {
   let s = from;
   while (s < to && isBlank(text.charCodeAt(s))) s++;
   let e = s;
-  while (e < to && !'。：:；;！？'.includes(text[e])) e++;
+  while (e < to && !isSentenceEnd(text.charCodeAt(e))) e++;
   let te = e;
   while (te > s && isBlank(text.charCodeAt(te - 1))) te--;
   return { start: s, end: te };
@@ -307,7 +413,8 @@ function makeTask(text: string, from: number, to: number, heading: Heading | und
     const nextLen = next.end - next.start;
     // Only under a section title: an item's own title already names its task.
     const short = heading.kind === 'section' && nextLen > 0 && nextLen <= 15 && next.end < to && text[next.end] === '。';
-    nameSpan = short ? next : heading.titleSpan;
+    // A copy: spans are moved in place when the line moves, and the heading moves its own.
+    nameSpan = short ? next : { ...heading.titleSpan };
   } else {
     nameSpan = sentenceSpan(text, from, to);
   }
@@ -320,14 +427,17 @@ function makeTask(text: string, from: number, to: number, heading: Heading | und
   };
 }
 
-function mergeClause(into: Clause, next: Clause): void {
-  const groupBase = into.parties.reduce((g, p) => Math.max(g, p.group + 1), 0);
-  into.parties.push(...next.parties.map((p) => ({ ...p, group: p.group + groupBase })));
-  into.officials.push(...next.officials);
-  into.deadlines.push(...next.deadlines);
-  into.roleWords.push(...next.roleWords);
-  into.span = { start: into.span.start, end: next.span.end };
-  into.contentSpan = { start: into.contentSpan.start, end: next.contentSpan.end };
+function mergeClauses(first: Clause, next: Clause): Clause {
+  const groupBase = first.parties.reduce((g, p) => Math.max(g, p.group + 1), 0);
+  return {
+    ...first,
+    parties: [...first.parties, ...next.parties.map((p) => ({ ...p, span: { ...p.span }, group: p.group + groupBase }))],
+    officials: [...first.officials, ...next.officials],
+    deadlines: [...first.deadlines, ...next.deadlines],
+    roleWords: [...first.roleWords, ...next.roleWords],
+    span: { start: first.span.start, end: next.span.end },
+    contentSpan: { start: first.contentSpan.start, end: next.contentSpan.end },
+  };
 }
 
 /** Each heading's extent runs to the end of the last non-blank line before the next heading of its level or above. */

@@ -5,6 +5,7 @@ import { parsePlan } from './document';
 import { pickPreset, resolveModel } from './resolve';
 import { checkPlan, type Finding } from './diagnostics';
 import type { Registry } from './registry';
+import type { LineCache } from './document';
 import type { Locale, Severity } from './rules';
 
 export * from './model';
@@ -32,6 +33,11 @@ export interface AnalyzeOptions {
   registry?: Registry;
   severities?: Partial<Record<string, Severity>>;
   locale?: Locale;
+  /**
+   * The previous analysis of the same document: unchanged lines are reused rather than parsed
+   * again. It is consumed: do not read it after this call.
+   */
+  previous?: Analysis;
 }
 
 export interface Analysis {
@@ -39,18 +45,44 @@ export interface Analysis {
   findings: Finding[];
   /** The registry in effect, if any. */
   registry?: Registry;
+  /** For the next analysis of this document (see `previous`). */
+  readonly cache: AnalysisCache;
+}
+
+interface AnalysisCache extends LineCache {
+  /** The preset picked when no registry was given, and for how many clauses it was picked. */
+  picked?: { registry: Registry | undefined; clauses: number };
 }
 
 /** Reads a plan and checks it. Never throws: a broken document still gets a model and findings. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const model = parsePlan(text);
-  const registry = options.registry ?? pickPreset(model);
-  resolveModel(model, registry);
-  const findings = checkPlan(model, {
-    registry,
-    noRegistry: !registry,
-    severities: options.severities,
-    locale: options.locale,
-  });
-  return { model, findings, registry };
+  try {
+    const prev = options.previous?.cache;
+    const { model, cache } = parsePlan(text, prev);
+    const analysisCache: AnalysisCache = cache;
+    let registry = options.registry;
+    if (!registry) {
+      // Picking a preset reads every party: do it again only when the clauses change in number.
+      const picked = prev?.picked && prev.picked.clauses === model.clauses.length ? prev.picked : { registry: pickPreset(model), clauses: model.clauses.length };
+      analysisCache.picked = picked;
+      registry = picked.registry;
+    }
+    resolveModel(model, registry);
+    const findings = checkPlan(model, {
+      registry,
+      noRegistry: !registry,
+      severities: options.severities,
+      locale: options.locale,
+    });
+    return { model, findings, registry, cache: analysisCache };
+  } catch (e) {
+    // A bug must not cost the user their outline: fall back to a fresh parse without the cache.
+    if (options.previous) return analyze(text, { ...options, previous: undefined });
+    const { model, cache } = parsePlan('', undefined);
+    return {
+      model: { ...model, text },
+      findings: [{ code: 'engine.internal', severity: 'error', message: `内部错误 (internal error): ${(e as Error).message}`, span: { start: 0, end: 0 }, args: {} }],
+      cache,
+    };
+  }
 }

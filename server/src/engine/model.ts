@@ -41,6 +41,8 @@ export interface Party {
   agency?: string;
   /** 各盟市人民政府, 相关盟市, 国务院各部门: real parties, never unknown. */
   collective: boolean;
+  /** The registry `agency` and `name` were resolved against (internal: skips repeat work). */
+  resolvedWith?: object;
 }
 
 export interface Aside {

@@ -27,7 +27,13 @@ export function resolveParty(p: Party, registry: Registry | undefined): void {
 }
 
 export function resolveModel(model: PlanModel, registry: Registry | undefined): void {
-  for (const c of model.clauses) for (const p of c.parties) resolveParty(p, registry);
+  for (const c of model.clauses)
+    for (const p of c.parties) {
+      // Reused parties of an unchanged line are resolved already, unless the registry changed.
+      if (p.resolvedWith === registry && p.resolvedWith !== undefined) continue;
+      resolveParty(p, registry);
+      p.resolvedWith = registry;
+    }
 }
 
 /**

@@ -23,12 +23,17 @@ export class LineIndex {
   constructor(readonly text: string) {
     const starts = [0];
     const n = text.length;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
+    // indexOf flattens a concatenated string once and scans natively: far faster than charCodeAt.
+    if (text.indexOf('\r') < 0) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    } else {
+      for (let i = 0; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10) starts.push(i + 1);
+        else if (c === 13) {
+          if (i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        }
       }
     }
     this.starts = starts;
@@ -84,4 +89,20 @@ export function contains(span: Span, offset: number): boolean {
 /** Whitespace as drafters paste it: ASCII, full-width (U+3000), no-break, BOM, zero-width. */
 export function isBlank(code: number): boolean {
   return code === 32 || code === 9 || code === 0x3000 || code === 0xa0 || code === 0xfeff || code === 0x200b;
+}
+
+/** 。：:；;！？ — where a sentence (and a task's name) ends. */
+export function isSentenceEnd(code: number): boolean {
+  switch (code) {
+    case 0x3002: // 。
+    case 0xff1a: // ：
+    case 0x3a: // :
+    case 0xff1b: // ；
+    case 0x3b: // ;
+    case 0xff01: // ！
+    case 0xff1f: // ？
+      return true;
+    default:
+      return false;
+  }
 }

@@ -69,7 +69,8 @@ export class Workspace {
     const registry = this.registryFor(doc.uri);
     const hit = this.cache.get(doc.uri);
     if (hit && hit.version === doc.version && hit.registry === registry && hit.settingsGen === this.settingsGen) return hit.analysis;
-    const analysis = this.analyzeText(doc.getText(), registry);
+    // The previous version's analysis is handed over: unchanged lines are not parsed again.
+    const analysis = this.analyzeText(doc.getText(), registry, hit?.analysis);
     this.cache.set(doc.uri, { version: doc.version, registry, settingsGen: this.settingsGen, analysis });
     return analysis;
   }
@@ -82,9 +83,9 @@ export class Workspace {
     this.cache.delete(uri);
   }
 
-  private analyzeText(text: string, registry: Registry | undefined): Analysis {
+  private analyzeText(text: string, registry: Registry | undefined, previous?: Analysis): Analysis {
     this.analyses++;
-    return analyze(text, { registry, severities: this.settings.severity, locale: this.settings.messages });
+    return analyze(text, { registry, severities: this.settings.severity, locale: this.settings.messages, previous });
   }
 
   // ---- registries ----

@@ -1,0 +1,101 @@
+// Properties over any input: a model is always built, ranges stay inside the text and nest,
+// and analysing after a sequence of edits gives what analysing the final text fresh gives.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyze, buildOutline, presetFor, type Analysis, type OutlineNode } from '../../server/src/engine';
+import { SAMPLE } from '../helpers';
+
+// Pieces that matter to the parser, in both widths, plus arbitrary text.
+const PIECES = ['(', ')', '（', '）', '〔', '〕', '[', ']', '【', '】', '、', ',', '，', ';', '；', ':', '：', '和', '及', '牵头', '配合', '参与', '协同', '负责', '按职责分工负责', '分别牵头', '等部门', '等', '牵头单位:', '责任单位：', '一、', '(一)', '（二）', '1.', '(1)', '自治区', '商务厅', '交通运输厅', '内蒙古', '\n', '\r\n', '\r', '\u3000', '\ufeff', '。', '各盟市人民政府'];
+const piece = fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: 'binary', maxLength: 6 }), fc.string({ unit: 'grapheme', maxLength: 4 }));
+const doc = fc.array(piece, { maxLength: 60 }).map((p) => p.join(''));
+
+/** A readable digest of an analysis, so two can be compared. */
+function digest(a: Analysis) {
+  const m = a.model;
+  const outline = (n: OutlineNode[]): unknown => n.map((x) => [x.kind, x.title, x.span.start, x.span.end, x.detail, outline(x.children)]);
+  return {
+    title: m.title?.text,
+    headings: m.headings.map((h) => [h.kind, h.number, h.title, h.span.start, h.extent.end, h.parent, h.line]),
+    clauses: m.clauses.map((c) => [c.span.start, c.span.end, c.unclosed, c.mismatched, c.parties.map((p) => [p.role, p.name, p.written, p.agency, p.span.start, p.span.end])]),
+    tasks: m.tasks.map((t) => [t.name, t.span.start, t.span.end, t.nameSpan.start, t.heading, t.line, !!t.clause]),
+    findings: a.findings.map((f) => [f.code, f.span.start, f.span.end, f.message]),
+    outline: outline(buildOutline(m)),
+  };
+}
+
+function checkRanges(a: Analysis): void {
+  const n = a.model.text.length;
+  const inside = (s: { start: number; end: number }) => {
+    expect(s.start).toBeGreaterThanOrEqual(0);
+    expect(s.end).toBeGreaterThanOrEqual(s.start);
+    expect(s.end).toBeLessThanOrEqual(n);
+  };
+  for (const f of a.findings) inside(f.span);
+  for (const c of a.model.clauses) {
+    inside(c.span);
+    for (const p of c.parties) {
+      inside(p.span);
+      expect(p.span.start).toBeGreaterThanOrEqual(c.span.start);
+      expect(p.span.end).toBeLessThanOrEqual(c.span.end);
+    }
+  }
+  for (const h of a.model.headings) {
+    inside(h.extent);
+    if (h.parent !== undefined) {
+      const parent = a.model.headings[h.parent];
+      expect(h.extent.start).toBeGreaterThanOrEqual(parent.extent.start);
+      expect(h.extent.end).toBeLessThanOrEqual(parent.extent.end);
+    }
+  }
+  for (const t of a.model.tasks) inside(t.span);
+}
+
+describe('properties', () => {
+  it('any string gets a model, with every range inside the text and nested', () => {
+    fc.assert(
+      fc.property(doc, (text) => {
+        const a = analyze(text);
+        expect(a.model.text).toBe(text);
+        checkRanges(a);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat({ max: 8 }), insert: fc.oneof(piece, fc.constant('')) });
+
+  it('incremental re-analysis after random edits equals a fresh analysis (random documents)', () => {
+    fc.assert(
+      fc.property(doc, fc.array(edit, { minLength: 1, maxLength: 12 }), (start, edits) => {
+        let text = start;
+        let prev = analyze(text);
+        for (const e of edits) {
+          const at = Math.floor(e.at * text.length);
+          text = text.slice(0, at) + e.insert + text.slice(at + e.del);
+          prev = analyze(text, { previous: prev });
+          checkRanges(prev);
+        }
+        expect(digest(prev)).toEqual(digest(analyze(text)));
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 300) },
+    );
+  });
+
+  it('incremental re-analysis after random edits to the sample equals a fresh analysis', () => {
+    const registry = presetFor('inner-mongolia');
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 20 }), (edits) => {
+        let text = SAMPLE;
+        let prev = analyze(text, { registry });
+        for (const e of edits) {
+          const at = Math.floor(e.at * text.length);
+          text = text.slice(0, at) + e.insert + text.slice(at + e.del);
+          prev = analyze(text, { registry, previous: prev });
+        }
+        expect(digest(prev)).toEqual(digest(analyze(text, { registry })));
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 60) },
+    );
+  });
+});
