@@ -36,7 +36,7 @@ if (existsSync(vitestOut)) {
 
 // TextMate grammar tests.
 if (existsSync('tests/grammar')) {
-  const ok = step('grammar', 'node', ['scripts/test-grammar.mjs']);
+  const ok = step('grammar', 'node', ['tests/grammar/run.mjs']);
   const out = '.cache/test/grammar.json';
   if (existsSync(out)) {
     const r = JSON.parse(readFileSync(out, 'utf8'));
