@@ -44,14 +44,16 @@ if (existsSync('tests/grammar')) {
   } else record('grammar', 0, 1);
 }
 
-// Real-editor tests inside code-server (skipped only when asked).
+// Real-editor tests inside code-server (skipped only when asked). Its own summary line is read.
 if (existsSync('scripts/e2e/run.mjs') && process.env.FENGONG_SKIP_E2E !== '1') {
-  const ok = step('e2e (code-server)', 'node', ['scripts/e2e/run.mjs'], { FENGONG_E2E_PLAN: '1', FENGONG_E2E_RESULT: '.cache/test/e2e.json' });
-  const out = '.cache/test/e2e.json';
-  if (existsSync(out)) {
-    const r = JSON.parse(readFileSync(out, 'utf8'));
-    record('e2e', r.passed, r.failed + (ok || r.failed ? 0 : 1));
-  } else record('e2e', 0, 1);
+  process.stdout.write('\n▶ e2e (code-server): node scripts/e2e/run.mjs --plan\n');
+  const r = spawnSync('node', ['scripts/e2e/run.mjs', '--plan'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  process.stdout.write(r.stdout ?? '');
+  process.stderr.write(r.stderr ?? '');
+  const summaries = [...(r.stdout ?? '').matchAll(/^\s*(\d+) passed, (\d+) failed\s*$/gm)];
+  const last = summaries.at(-1);
+  if (last) record('e2e', Number(last[1]), Number(last[2]) + (r.status === 0 || Number(last[2]) ? 0 : 1));
+  else record('e2e', 0, 1);
 }
 
 process.stdout.write(`\n${parts.join('\n')}\n`);

@@ -18,6 +18,16 @@ interface Status {
 
 const zh = () => vscode.env.language.toLowerCase().startsWith('zh');
 
+// VS Code applies `firstLine` only when no language claims the extension, and plaintext claims
+// .txt: a plan saved as .txt would stay plain text. So we look at plain-text files ourselves.
+const PLAN_FIRST_LINE = /分工方案|分工的意见|任务分工|责任分解/;
+
+async function claimPlainTextPlan(doc: vscode.TextDocument): Promise<void> {
+  if (doc.languageId !== 'plaintext' || doc.uri.scheme === 'output' || doc.lineCount === 0) return;
+  const first = doc.lineAt(0).text.slice(0, 200);
+  if (PLAN_FIRST_LINE.test(first)) await vscode.languages.setTextDocumentLanguage(doc, 'fengong');
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -78,6 +88,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     }),
     vscode.commands.registerCommand('fengong.createRegistry', async () => createRegistry()),
   );
+
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument((d) => void claimPlainTextPlan(d)));
+  await Promise.all(vscode.workspace.textDocuments.map(claimPlainTextPlan));
 
   await client.start();
   client.onNotification('fengong/status', (s: Status) => {

@@ -91,8 +91,11 @@ function trimName(text: string, slice: NameSlice, stripTails: boolean): NameSlic
     start += lead[0].length;
     s = s.slice(lead[0].length);
   }
-  const q = QUALIFIER.exec(s);
-  if (q && q.index > 0) {
+  // Only a name's tail can hold a qualifier; a bounded window keeps hostile input linear.
+  const tailAt = Math.max(0, s.length - 40);
+  const q = QUALIFIER.exec(s.slice(tailAt));
+  if (q && q.index + tailAt > 0) {
+    q.index += tailAt;
     end -= s.length - q.index;
     s = s.slice(0, q.index);
   }
@@ -272,15 +275,20 @@ export function findClauses(text: string, start: number, end: number): Clause[] 
       if (clause.roleWords.length) clauses.push(clause);
     }
     bracketGroups.push({ start: open, end });
+    bracketGroups.sort((a, b) => a.start - b.start);
   }
-  // Labels outside brackets: 牵头单位:A;责任单位:B to the end of the paragraph.
+  // Labels outside brackets: 牵头单位:A;责任单位:B to the end of the paragraph. Bracket groups are
+  // sorted by start, so one pointer walks them alongside the label matches (no rescans).
   LABELS.lastIndex = 0;
   const para = text.slice(labelFrom, end);
+  let g = 0;
   for (let m = LABELS.exec(para); m; m = LABELS.exec(para)) {
     const at = labelFrom + m.index;
-    if (bracketGroups.some((g) => at > g.start && at < g.end)) continue;
+    while (g < bracketGroups.length && bracketGroups[g].end <= at) g++;
+    if (g < bracketGroups.length && at > bracketGroups[g].start && at < bracketGroups[g].end) continue;
+    // The label's clause runs to the next bracket clause, or to the end of the paragraph.
     let stop = end;
-    for (const g of bracketGroups) if (g.start > at && g.start < stop && clauses.some((c) => c.span.start === g.start)) stop = g.start;
+    for (const c of clauses) if (c.span.start > at && c.span.start < stop) stop = c.span.start;
     while (stop > at && (isBlank(text.charCodeAt(stop - 1)) || '。;；'.includes(text[stop - 1]))) stop--;
     const content = parseClauseContent(text, at, stop);
     clauses.push({

@@ -1,6 +1,6 @@
 // Findings over a resolved model. Each check is a small function; the rule table (rules.ts)
 // gives the message and default severity, the settings may override severities.
-import type { Heading, PlanModel } from './model';
+import type { Heading, Party, PlanModel } from './model';
 import { messageOf, severityOf, type Locale, type Severity } from './rules';
 import type { Registry } from './registry';
 import type { Span } from './text';
@@ -16,7 +16,11 @@ export interface Finding {
   related?: { span: Span; message: string }[];
 }
 
+export const MAX_FINDINGS = 2000;
+
 export interface CheckOptions {
+  /** Findings past this many are summed up in one `engine.limit` finding. */
+  maxFindings?: number;
   /** The registry in effect; undefined when none fits the document. */
   registry?: Registry;
   /** True when no registry file applies and no preset fitted: say so once. */
@@ -38,6 +42,13 @@ export function checkPlan(model: PlanModel, options: CheckOptions = {}): Finding
   }
 
   const registry = options.registry;
+  // Suggestions cost a pass over the registry: once per name, and only for the first few hundred.
+  const near = new Map<string, string>();
+  const nearest = (name: string): string => {
+    let n = near.get(name);
+    if (n === undefined) near.set(name, (n = near.size < 300 && registry ? registry.nearest(name).join('、') : ''));
+    return n;
+  };
   // Plain loops: this runs on every keystroke over every clause.
   for (const clause of model.clauses) {
     if (clause.unclosed) add('clause.unclosed', { start: clause.span.start, end: clause.span.start + 1 }, { open: clause.open ?? '(' });
@@ -59,29 +70,41 @@ export function checkPlan(model: PlanModel, options: CheckOptions = {}): Finding
     }
     if (!hasLead && hasCooperating) add('clause.no-lead', clause.span);
 
+    const seen = parties.length > 32 ? new Map<string, Party>() : undefined;
     for (let i = 0; i < parties.length; i++) {
       const p = parties[i];
       if (p.collective) continue;
       if (registry && !p.agency && !registry.isIgnored(p.name) && !registry.isIgnored(p.written)) {
-        add('agency.unknown', p.span, { name: p.name, near: registry.nearest(p.name).join('、') });
+        add('agency.unknown', p.span, { name: p.name, near: nearest(p.name) });
       }
       if (registry && p.agency && p.name !== p.agency) {
         add('agency.alias', p.span, { written: p.written, agency: p.agency });
       }
-      // The same agency earlier in this clause (clauses are short: a scan beats a map).
+      // The same agency earlier in this clause: a scan for real clauses, a map for huge ones.
       const key = p.agency ?? p.name;
-      for (let j = 0; j < i; j++) {
-        const q = parties[j];
-        if (q.collective || (q.agency ?? q.name) !== key) continue;
+      let q: Party | undefined;
+      if (seen) {
+        q = seen.get(key);
+        if (!q) seen.set(key, p);
+      } else {
+        for (let j = 0; j < i && !q; j++) if (!parties[j].collective && (parties[j].agency ?? parties[j].name) === key) q = parties[j];
+      }
+      if (q) {
         const leadAndCoop = (q.role === 'lead') !== (p.role === 'lead') && (q.role === 'cooperating' || p.role === 'cooperating');
         add(leadAndCoop ? 'agency.lead-and-cooperating' : 'agency.duplicate', p.span, { agency: key }, [{ span: q.span, message: key }]);
-        break;
       }
     }
   }
 
   checkNumbering(model, add);
   if (options.noRegistry && model.clauses.length) add('registry.none', model.clauses[0].span);
+  // A limit the user can see: past it, one finding says how many were left out.
+  const limit = options.maxFindings ?? MAX_FINDINGS;
+  if (out.length > limit) {
+    const skipped = out.length - limit;
+    out.length = limit;
+    out.push({ code: 'engine.limit', severity: 'info', message: messageOf('engine.limit', { shown: String(limit), skipped: String(skipped) }, options.locale), span: { start: 0, end: 0 }, args: { shown: String(limit), skipped: String(skipped) } });
+  }
   return out;
 }
 

@@ -25,6 +25,7 @@ const rules: Rule[] = [
   { code: 'numbering.gap', severity: 'warning', zh: (a) => `编号跳号：应为“${a.expected}”，写作“${a.actual}”`, en: (a) => `Numbering skips: expected ${a.expected}, found ${a.actual}` },
   { code: 'numbering.duplicate', severity: 'warning', zh: (a) => `编号重复：“${a.actual}”`, en: (a) => `Number repeated: ${a.actual}` },
   { code: 'numbering.order', severity: 'warning', zh: (a) => `编号倒序：应为“${a.expected}”，写作“${a.actual}”`, en: (a) => `Numbering goes backwards: expected ${a.expected}, found ${a.actual}` },
+  { code: 'engine.limit', severity: 'info', zh: (a) => `问题过多：只显示前 ${a.shown} 个，另有 ${a.skipped} 个未显示`, en: (a) => `Too many findings: showing the first ${a.shown}, ${a.skipped} more not shown` },
   { code: 'registry.none', severity: 'info', zh: () => '未找到单位名录，未检查单位名称。可运行“分工：根据当前文档创建单位名录”创建 fengong.registry.json', en: () => 'No agency registry fits this document, so agency names are not checked. Run "fengong: Create registry from this document" to create fengong.registry.json' },
   { code: 'registry.invalid-json', severity: 'error', zh: (a) => `单位名录不是有效的 JSON：${a.error}`, en: (a) => `Registry file is not valid JSON: ${a.error}` },
   { code: 'registry.invalid', severity: 'error', zh: (a) => `单位名录格式错误（${a.path}）：${a.error}`, en: (a) => `Registry entry is malformed at ${a.path}: ${a.error}` },
