@@ -40,22 +40,35 @@ interface LineEntry {
   /** The tasks the line's clauses close, and the clause-less rest, as read (no heading index yet). */
   tasks?: Task[];
   rest?: Task | null;
+  /** The parse that took this entry over (an entry is taken once). */
+  gen?: number;
 }
 
-/** Lines by start offset. The next parse takes entries out of it and moves them in place. */
+/** Lines in document order. The next parse takes entries out of it and moves them in place. */
 export interface LineCache {
-  byStart: Map<number, LineEntry>;
+  entries: LineEntry[];
   length: number;
+}
+
+let generation = 0;
+
+/**
+ * A copy of a line that shares no memory with the document: cached entries outlive their
+ * version, and a slice would keep that version's whole text alive.
+ */
+function detach(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
+function shiftHeading(h: Heading, delta: number): void {
+  shift(h.markerSpan, delta);
+  shift(h.titleSpan, delta);
+  shift(h.span, delta);
 }
 
 function shiftEntry(e: LineEntry, delta: number): void {
   e.start += delta;
-  const h = e.heading;
-  if (h) {
-    shift(h.markerSpan, delta);
-    shift(h.titleSpan, delta);
-    shift(h.span, delta);
-  }
+  if (e.heading) shiftHeading(e.heading, delta);
   for (const c of e.clauses ?? []) shiftClause(c, delta);
   for (const t of e.tasks ?? []) shiftTask(t, delta);
   if (e.rest) shiftTask(e.rest, delta);
@@ -86,8 +99,11 @@ function shiftClause(c: Clause, delta: number): void {
  */
 export function parsePlan(text: string, previous?: LineCache): { model: PlanModel; cache: LineCache } {
   const lines = new LineIndex(text);
-  const cache: LineCache = { byStart: new Map(), length: text.length };
+  const gen = ++generation;
   const delta = previous ? text.length - previous.length : 0;
+  const old = previous?.entries ?? [];
+  let same = 0; // walks old entries for a line at the same offset
+  let moved = 0; // walks old entries for a line shifted by the edit's length difference
   const entries: LineEntry[] = [];
   const lineNo: number[] = [];
   const lineEnds: number[] = [];
@@ -98,30 +114,29 @@ export function parsePlan(text: string, previous?: LineCache): { model: PlanMode
     while (s < e && isBlank(text.charCodeAt(s))) s++;
     while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
     if (e <= s) continue;
-    const lineText = text.slice(s, e);
     let entry: LineEntry | undefined;
-    if (previous) {
-      entry = previous.byStart.get(s);
-      if (entry && entry.text === lineText) previous.byStart.delete(s);
-      else {
-        entry = previous.byStart.get(s - delta);
-        if (entry && entry.text === lineText) {
-          previous.byStart.delete(s - delta);
+    if (old.length) {
+      const lineText = text.slice(s, e);
+      while (same < old.length && old[same].start < s) same++;
+      let hit = same < old.length ? old[same] : undefined;
+      if (hit && hit.start === s && hit.gen !== gen && hit.text === lineText) entry = hit;
+      else if (delta !== 0) {
+        while (moved < old.length && old[moved].start < s - delta) moved++;
+        hit = moved < old.length ? old[moved] : undefined;
+        if (hit && hit.start === s - delta && hit.gen !== gen && hit.text === lineText) {
+          entry = hit;
           shiftEntry(entry, delta);
-        } else entry = undefined;
+        }
       }
     }
-    if (!entry) {
-      entry = { text: lineText, start: s, noise: isNoise(lineText) };
-      entry.heading = entry.noise ? undefined : matchHeading(text, { line: l, start: s, end: e });
-    } else if (entry.heading) {
-      entry.heading.line = l;
-    }
-    cache.byStart.set(s, entry);
+    if (!entry) entry = readLine(text.slice(s, e), s, l);
+    else if (entry.heading) entry.heading.line = l;
+    entry.gen = gen;
     entries.push(entry);
     lineNo.push(l);
     lineEnds.push(e);
   }
+  const cache: LineCache = { entries, length: text.length };
 
   const model: PlanModel = {
     text,
@@ -188,12 +203,9 @@ export function parsePlan(text: string, previous?: LineCache): { model: PlanMode
 
     const bodyStart = heading ? heading.titleSpan.start : ln.start;
     if (!entry.clauses || entry.firstListed !== model.firstListedLeads) {
-      entry.clauses = findClauses(text, bodyStart, ln.end);
-      entry.tasks = undefined;
-      entry.firstListed = model.firstListedLeads;
-      if (model.firstListedLeads) applyFirstListedLeads(entry.clauses);
+      readClauses(entry, bodyStart, model.firstListedLeads);
     }
-    const clauses = entry.clauses;
+    const clauses = entry.clauses ?? [];
     const labelledLine = !heading && clauses.length === 1 && clauses[0].form === 'labelled' && clauses[0].span.start === ln.start;
     const clauseOnly = !heading && clauses.length === 1 && clauses[0].form === 'bracket' && clauses[0].span.start === ln.start;
 
@@ -233,7 +245,7 @@ export function parsePlan(text: string, previous?: LineCache): { model: PlanMode
     pendingTask = undefined;
 
     // A paragraph holds one task per clause; text after the last clause may be a task still waiting for one.
-    if (!entry.tasks) readTasks(text, entry, heading, ln.end);
+    if (!entry.tasks) readTasks(entry, heading);
     for (let k = 0; k < clauses.length; k++) {
       model.clauses.push(clauses[k]);
       const t = entry.tasks![k];
@@ -314,28 +326,64 @@ function matchHeading(text: string, ln: Line): Heading | undefined {
   };
 }
 
-/** The tasks a line's clauses close, and what follows the last clause: read once per line text. */
-function readTasks(text: string, entry: LineEntry, heading: Heading | undefined, lineEnd: number): void {
-  const clauses = entry.clauses ?? [];
-  const tasks: Task[] = [];
-  let segStart = heading ? heading.titleSpan.start : entry.start;
-  for (let k = 0; k < clauses.length; k++) {
-    const clause = clauses[k];
-    const task = makeTask(text, segStart, clause.span.start, k === 0 ? heading : undefined, undefined, 0);
-    task.clause = clause;
-    task.span = { start: task.span.start, end: clause.span.end };
-    tasks.push(task);
-    segStart = skipFiller(text, clause.span.end, lineEnd);
+/** A line read afresh, on its own detached copy; offsets are then moved to `start`. */
+function readLine(lineText: string, start: number, line: number): LineEntry {
+  const own = detach(lineText);
+  const entry: LineEntry = { text: own, start: 0, noise: isNoise(own) };
+  entry.heading = entry.noise ? undefined : matchHeading(own, { line, start: 0, end: own.length });
+  shiftEntry(entry, start);
+  return entry;
+}
+
+/** Line-local work runs on the entry's own text, in line offsets, then moves back. */
+function inLine(entry: LineEntry, work: () => void): void {
+  const start = entry.start;
+  shiftEntry(entry, -start);
+  try {
+    work();
+  } finally {
+    shiftEntry(entry, start);
   }
-  entry.tasks = tasks;
+}
+
+function readClauses(entry: LineEntry, bodyStart: number, firstListed: boolean): void {
+  const from = bodyStart - entry.start;
+  entry.tasks = undefined;
   entry.rest = undefined;
-  const restLen = lineEnd - segStart;
-  const isTitleOnly = heading && clauses.length === 0 && afterTitle(text, heading, lineEnd) >= lineEnd;
-  if (restLen > 0 && !isTitleOnly) {
-    // A short line with no sentence in it (a signature, a date) is no task.
-    if (!heading && restLen <= 25 && !/[。，,；;：:]/.test(text.slice(segStart, lineEnd))) entry.rest = null;
-    else entry.rest = makeTask(text, segStart, lineEnd, clauses.length === 0 ? heading : undefined, undefined, 0);
-  }
+  entry.clauses = [];
+  inLine(entry, () => {
+    entry.clauses = findClauses(entry.text, from, entry.text.length);
+  });
+  entry.firstListed = firstListed;
+  if (firstListed) applyFirstListedLeads(entry.clauses);
+}
+
+/** The tasks a line's clauses close, and what follows the last clause: read once per line text. */
+function readTasks(entry: LineEntry, heading: Heading | undefined): void {
+  inLine(entry, () => {
+    const text = entry.text;
+    const lineEnd = text.length;
+    const clauses = entry.clauses ?? [];
+    const tasks: Task[] = [];
+    let segStart = heading ? heading.titleSpan.start : 0;
+    for (let k = 0; k < clauses.length; k++) {
+      const clause = clauses[k];
+      const task = makeTask(text, segStart, clause.span.start, k === 0 ? heading : undefined, undefined, 0);
+      task.clause = clause;
+      task.span = { start: task.span.start, end: clause.span.end };
+      tasks.push(task);
+      segStart = skipFiller(text, clause.span.end, lineEnd);
+    }
+    entry.tasks = tasks;
+    entry.rest = undefined;
+    const restLen = lineEnd - segStart;
+    const isTitleOnly = heading && clauses.length === 0 && afterTitle(text, heading, lineEnd) >= lineEnd;
+    if (restLen > 0 && !isTitleOnly) {
+      // A short line with no sentence in it (a signature, a date) is no task.
+      if (!heading && restLen <= 25 && !/[。，,；;：:]/.test(text.slice(segStart, lineEnd))) entry.rest = null;
+      else entry.rest = makeTask(text, segStart, lineEnd, clauses.length === 0 ? heading : undefined, undefined, 0);
+    }
+  });
 }
 
 /** Where a heading's body text starts: after its title and the title's full stop. */

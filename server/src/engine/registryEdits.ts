@@ -62,15 +62,22 @@ export function renameAgencyEdits(registryText: string, entryIndex: number, oldN
   const root = jsonc.parseTree(registryText, errors, { allowTrailingComma: true });
   if (!root || errors.length) return undefined;
   const entry = jsonc.findNodeAtLocation(root, ['agencies', entryIndex]);
-  if (!entry) return undefined;
-  const fmt = detectFormatting(registryText);
-  const nameNode = jsonc.findNodeAtLocation(entry, ['name']);
-  const edits: TextEdit[] = nameNode ? [{ span: { start: nameNode.offset, end: nameNode.offset + nameNode.length }, newText: JSON.stringify(newName) }] : [];
+  const nameNode = entry && jsonc.findNodeAtLocation(entry, ['name']);
+  if (!entry || !nameNode) return undefined;
+  const edits: TextEdit[] = [{ span: { start: nameNode.offset, end: nameNode.offset + nameNode.length }, newText: JSON.stringify(newName) }];
   const aliases = jsonc.findNodeAtLocation(entry, ['aliases']);
   const existing = (aliases?.children ?? []).map((c) => c.value);
-  if (!existing.includes(oldName)) {
-    const path: jsonc.JSONPath = aliases ? ['agencies', entryIndex, 'aliases', existing.length] : ['agencies', entryIndex, 'aliases'];
-    edits.push(...toEdits(jsonc.modify(registryText, path, aliases ? oldName : [oldName], { formattingOptions: fmt, isArrayInsertion: !!aliases })));
+  if (existing.includes(oldName)) return edits;
+  const old = JSON.stringify(oldName);
+  if (aliases?.type === 'array') {
+    const items = aliases.children ?? [];
+    const at = items.length ? items[items.length - 1].offset + items[items.length - 1].length : aliases.offset + 1;
+    edits.push({ span: { start: at, end: at }, newText: items.length ? `, ${old}` : old });
+  } else if (!aliases) {
+    // After the name's property: `"name": "X"` becomes `"name": "Y", "aliases": ["X"]`.
+    const prop = nameNode.parent!;
+    const at = prop.offset + prop.length;
+    edits.push({ span: { start: at, end: at }, newText: `, "aliases": [${old}]` });
   }
   return edits;
 }
