@@ -318,6 +318,8 @@ function makeClause(text: string, open: number, contentEnd: number, spanEnd: num
     close: closeCh,
     unclosed: !closed,
     mismatched: closed && PAIR[openCh] !== closeCh,
+    openSpan: { start: open, end: open + 1 },
+    closeSpan: closed ? { start: contentEnd, end: contentEnd + 1 } : undefined,
     ...content,
   };
 }

@@ -1,6 +1,6 @@
 // Findings over a resolved model. Each check is a small function; the rule table (rules.ts)
 // gives the message and default severity, the settings may override severities.
-import type { Heading, Party, PlanModel } from './model';
+import type { Clause, Heading, Party, PlanModel } from './model';
 import { messageOf, severityOf, type Locale, type Severity } from './rules';
 import type { Registry } from './registry';
 import type { Span } from './text';
@@ -49,51 +49,18 @@ export function checkPlan(model: PlanModel, options: CheckOptions = {}): Finding
     if (n === undefined) near.set(name, (n = near.size < 300 && registry ? registry.nearest(name).join('、') : ''));
     return n;
   };
-  // Plain loops: this runs on every keystroke over every clause.
+  // A clause's findings depend on the clause, the registry and the settings only: a clause reused
+  // from an unchanged line keeps its findings (their spans are the clause's own, moved with it).
+  const key = settingsKey(options);
   for (const clause of model.clauses) {
-    if (clause.unclosed) add('clause.unclosed', { start: clause.span.start, end: clause.span.start + 1 }, { open: clause.open ?? '(' });
-    if (clause.mismatched) {
-      const openSpan = { start: clause.span.start, end: clause.span.start + 1 };
-      add('clause.mismatched-brackets', { start: clause.span.end - 1, end: clause.span.end }, { open: clause.open ?? '', close: clause.close ?? '' }, [{ span: openSpan, message: clause.open ?? '' }]);
-    }
-    const parties = clause.parties;
-    if (parties.length === 0 && clause.officials.length === 0) {
-      add('clause.empty', clause.span);
+    const cached = clause.findings;
+    if (cached && cached.key === key && cached.registry === registry) {
+      for (const f of cached.list as Finding[]) out.push(f);
       continue;
     }
-    let hasLead = false;
-    let hasCooperating = false;
-    for (let i = 0; i < parties.length; i++) {
-      const role = parties[i].role;
-      if (role === 'cooperating') hasCooperating = true;
-      else hasLead = true;
-    }
-    if (!hasLead && hasCooperating) add('clause.no-lead', clause.span);
-
-    const seen = parties.length > 32 ? new Map<string, Party>() : undefined;
-    for (let i = 0; i < parties.length; i++) {
-      const p = parties[i];
-      if (p.collective) continue;
-      if (registry && !p.agency && !registry.isIgnored(p.name) && !registry.isIgnored(p.written)) {
-        add('agency.unknown', p.span, { name: p.name, near: nearest(p.name) });
-      }
-      if (registry && p.agency && p.name !== p.agency) {
-        add('agency.alias', p.span, { written: p.written, agency: p.agency });
-      }
-      // The same agency earlier in this clause: a scan for real clauses, a map for huge ones.
-      const key = p.agency ?? p.name;
-      let q: Party | undefined;
-      if (seen) {
-        q = seen.get(key);
-        if (!q) seen.set(key, p);
-      } else {
-        for (let j = 0; j < i && !q; j++) if (!parties[j].collective && (parties[j].agency ?? parties[j].name) === key) q = parties[j];
-      }
-      if (q) {
-        const leadAndCoop = (q.role === 'lead') !== (p.role === 'lead') && (q.role === 'cooperating' || p.role === 'cooperating');
-        add(leadAndCoop ? 'agency.lead-and-cooperating' : 'agency.duplicate', p.span, { agency: key }, [{ span: q.span, message: key }]);
-      }
-    }
+    const from = out.length;
+    clauseFindings(clause, registry, add, nearest);
+    clause.findings = { key, registry, list: out.slice(from) };
   }
 
   checkNumbering(model, add);
@@ -108,7 +75,66 @@ export function checkPlan(model: PlanModel, options: CheckOptions = {}): Finding
   return out;
 }
 
-type Add = (code: string, span: Span, args?: Record<string, string>) => void;
+type Add = (code: string, span: Span, args?: Record<string, string>, related?: Finding['related']) => void;
+
+const keys = new WeakMap<object, Map<string, object>>();
+const DEFAULT_SEVERITIES = {};
+
+/** One object per (severities, locale): cached findings are valid while it is the same. */
+function settingsKey(options: CheckOptions): object {
+  const sev = options.severities ?? DEFAULT_SEVERITIES;
+  let byLocale = keys.get(sev);
+  if (!byLocale) keys.set(sev, (byLocale = new Map()));
+  const locale = options.locale ?? 'both';
+  let key = byLocale.get(locale);
+  if (!key) byLocale.set(locale, (key = {}));
+  return key;
+}
+
+// Plain loops: this runs on every keystroke over every clause that changed.
+function clauseFindings(clause: Clause, registry: Registry | undefined, add: Add, nearest: (name: string) => string): void {
+  if (clause.unclosed) add('clause.unclosed', clause.openSpan ?? clause.span, { open: clause.open ?? '(' });
+  if (clause.mismatched && clause.openSpan && clause.closeSpan) {
+    add('clause.mismatched-brackets', clause.closeSpan, { open: clause.open ?? '', close: clause.close ?? '' }, [{ span: clause.openSpan, message: clause.open ?? '' }]);
+  }
+  const parties = clause.parties;
+  if (parties.length === 0 && clause.officials.length === 0) {
+    add('clause.empty', clause.span);
+    return;
+  }
+  let hasLead = false;
+  let hasCooperating = false;
+  for (let i = 0; i < parties.length; i++) {
+    if (parties[i].role === 'cooperating') hasCooperating = true;
+    else hasLead = true;
+  }
+  if (!hasLead && hasCooperating) add('clause.no-lead', clause.span);
+
+  const seen = parties.length > 32 ? new Map<string, Party>() : undefined;
+  for (let i = 0; i < parties.length; i++) {
+    const p = parties[i];
+    if (p.collective) continue;
+    if (registry && !p.agency && !registry.isIgnored(p.name) && !registry.isIgnored(p.written)) {
+      add('agency.unknown', p.span, { name: p.name, near: nearest(p.name) });
+    }
+    if (registry && p.agency && p.name !== p.agency) {
+      add('agency.alias', p.span, { written: p.written, agency: p.agency });
+    }
+    // The same agency earlier in this clause: a scan for real clauses, a map for huge ones.
+    const key = p.agency ?? p.name;
+    let q: Party | undefined;
+    if (seen) {
+      q = seen.get(key);
+      if (!q) seen.set(key, p);
+    } else {
+      for (let j = 0; j < i && !q; j++) if (!parties[j].collective && (parties[j].agency ?? parties[j].name) === key) q = parties[j];
+    }
+    if (q) {
+      const leadAndCoop = (q.role === 'lead') !== (p.role === 'lead') && (q.role === 'cooperating' || p.role === 'cooperating');
+      add(leadAndCoop ? 'agency.lead-and-cooperating' : 'agency.duplicate', p.span, { agency: key }, [{ span: q.span, message: key }]);
+    }
+  }
+}
 
 /** Numbers run 1, 2, 3 within their scope: chapters over the document, sections per the document's scheme, items per parent. */
 function checkNumbering(model: PlanModel, add: Add): void {

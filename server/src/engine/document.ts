@@ -87,6 +87,8 @@ function shift(s: Span, delta: number): void {
 function shiftClause(c: Clause, delta: number): void {
   shift(c.span, delta);
   shift(c.contentSpan, delta);
+  if (c.openSpan) shift(c.openSpan, delta);
+  if (c.closeSpan) shift(c.closeSpan, delta);
   for (const p of c.parties) shift(p.span, delta);
   for (const a of c.officials) shift(a.span, delta);
   for (const a of c.deadlines) shift(a.span, delta);
@@ -249,7 +251,10 @@ export function parsePlan(text: string, previous?: LineCache): { model: PlanMode
     for (let k = 0; k < clauses.length; k++) {
       model.clauses.push(clauses[k]);
       const t = entry.tasks![k];
-      model.tasks.push({ name: t.name, nameSpan: t.nameSpan, span: t.span, clause: t.clause, heading: current, line: ln.line });
+      // The line's own task objects: nothing mutates them but their place in the outline.
+      t.heading = current;
+      t.line = ln.line;
+      model.tasks.push(t);
     }
     const rest = entry.rest;
     if (rest === null && !heading && clauses.length === 0) para.kind = 'signature';
@@ -479,6 +484,8 @@ function mergeClauses(first: Clause, next: Clause): Clause {
   const groupBase = first.parties.reduce((g, p) => Math.max(g, p.group + 1), 0);
   return {
     ...first,
+    findings: undefined,
+    resolvedWith: undefined,
     parties: [...first.parties, ...next.parties.map((p) => ({ ...p, span: { ...p.span }, group: p.group + groupBase }))],
     officials: [...first.officials, ...next.officials],
     deadlines: [...first.deadlines, ...next.deadlines],

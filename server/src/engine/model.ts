@@ -41,8 +41,6 @@ export interface Party {
   agency?: string;
   /** 各盟市人民政府, 相关盟市, 国务院各部门: real parties, never unknown. */
   collective: boolean;
-  /** The registry `agency` and `name` were resolved against (internal: skips repeat work). */
-  resolvedWith?: object;
 }
 
 export interface Aside {
@@ -59,6 +57,9 @@ export interface Clause {
   close?: string;
   unclosed: boolean;
   mismatched: boolean;
+  /** The brackets' own spans (findings point at them). */
+  openSpan?: Span;
+  closeSpan?: Span;
   parties: Party[];
   /** Officials (分管副省长, 牵头领导:NAME): people, not agencies. */
   officials: Aside[];
@@ -66,6 +67,10 @@ export interface Clause {
   deadlines: Aside[];
   /** Role words and labels as written, for colouring and hover. */
   roleWords: Aside[];
+  /** Findings of this clause alone, kept while the clause, registry and settings stay the same (internal). */
+  findings?: { key: object; registry: object | undefined; list: unknown[] };
+  /** The registry its parties were resolved against (internal). */
+  resolvedWith?: object;
 }
 
 export interface Task {

@@ -26,14 +26,16 @@ export function resolveParty(p: Party, registry: Registry | undefined): void {
   p.agency = undefined;
 }
 
+const NO_REGISTRY = {};
+
 export function resolveModel(model: PlanModel, registry: Registry | undefined): void {
-  for (const c of model.clauses)
-    for (const p of c.parties) {
-      // Reused parties of an unchanged line are resolved already, unless the registry changed.
-      if (p.resolvedWith === registry && p.resolvedWith !== undefined) continue;
-      resolveParty(p, registry);
-      p.resolvedWith = registry;
-    }
+  const key = registry ?? NO_REGISTRY;
+  for (const c of model.clauses) {
+    // A reused clause of an unchanged line is resolved already, unless the registry changed.
+    if (c.resolvedWith === key) continue;
+    for (const p of c.parties) resolveParty(p, registry);
+    c.resolvedWith = key;
+  }
 }
 
 /**

@@ -1,0 +1,109 @@
+// "Fix everything that is safe": clause repairs and registry names (fixes.ts `fixAll`),
+// formatting (format.ts), then renumbering (renumber.ts). Each step reads the text the step
+// before left, so their edits never collide; the round repeats until nothing changes.
+import { analyze, type AnalyzeOptions } from './index';
+import { applyEdits, type TextEdit } from './edits';
+import { fixAll } from './fixes';
+import { formatEdits, type FormatOptions } from './format';
+import { renumberPlan, type NumberReference } from './renumber';
+import type { Span } from './text';
+
+export interface FixAllSafeOptions extends Pick<AnalyzeOptions, 'registry' | 'severities'> {
+  /** Format clauses and markers too (default true); an object passes format options. */
+  format?: boolean | FormatOptions;
+  /** Renumber chapters, sections and items (default true). */
+  renumber?: boolean;
+  /** Rounds of analyse → fix at most (default 4). */
+  maxRounds?: number;
+}
+
+export interface FixAllSafeResult {
+  /** The text with every safe fix applied. */
+  text: string;
+  changed: boolean;
+  /** One edit from the first to the last changed character of the original text; none when unchanged. */
+  edits: TextEdit[];
+  /** How many edits each step made, over all rounds. */
+  counts: { fixes: number; format: number; renumber: number };
+  /** References to renumbered headings (见(十二), 第十二项), with spans in the fixed text. */
+  references: NumberReference[];
+  rounds: number;
+}
+
+export function fixAllSafe(text: string, options: FixAllSafeOptions = {}): FixAllSafeResult {
+  const maxRounds = options.maxRounds ?? 4;
+  const formatOptions = options.format === false ? undefined : options.format === true || options.format === undefined ? {} : options.format;
+  const counts = { fixes: 0, format: 0, renumber: 0 };
+  let references: NumberReference[] = [];
+  let current = text;
+  let rounds = 0;
+  const analyseOptions = { registry: options.registry, severities: options.severities };
+
+  const step = (make: (a: ReturnType<typeof analyze>) => TextEdit[]): TextEdit[] => {
+    const a = analyze(current, analyseOptions);
+    if (a.findings.some((f) => f.code === 'engine.internal')) return [];
+    const edits = make(a);
+    if (edits.length === 0) return [];
+    current = applyEdits(current, edits);
+    references = references.map((r) => moveReference(r, edits));
+    return edits;
+  };
+
+  while (rounds < maxRounds) {
+    rounds++;
+    let n = 0;
+    n += step((a) => {
+      const e = fixAll(a.model, a.findings, a.registry);
+      counts.fixes += e.length;
+      return e;
+    }).length;
+    if (formatOptions) {
+      n += step((a) => {
+        const e = formatEdits(a.model, formatOptions);
+        counts.format += e.length;
+        return e;
+      }).length;
+    }
+    if (options.renumber !== false) {
+      n += step((a) => {
+        const r = renumberPlan(a.model);
+        counts.renumber += r.edits.length;
+        // Spans are in the text before renumbering; `step` moves them past the edits.
+        references.push(...r.references);
+        return r.edits;
+      }).length;
+    }
+    if (n === 0) break;
+  }
+  const changed = current !== text;
+  return { text: current, changed, edits: changed ? [wholeEdit(text, current)] : [], counts, references, rounds };
+}
+
+/** One edit turning `before` into `after`: the changed middle between their common prefix and suffix. */
+export function wholeEdit(before: string, after: string): TextEdit {
+  let p = 0;
+  const max = Math.min(before.length, after.length);
+  while (p < max && before.charCodeAt(p) === after.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < max - p && before.charCodeAt(before.length - 1 - s) === after.charCodeAt(after.length - 1 - s)) s++;
+  return { span: { start: p, end: before.length - s }, newText: after.slice(p, after.length - s) };
+}
+
+/** Where an offset lands after non-overlapping edits. */
+function moveOffset(offset: number, edits: TextEdit[]): number {
+  let delta = 0;
+  for (const e of edits) {
+    if (e.span.end <= offset) delta += e.newText.length - (e.span.end - e.span.start);
+  }
+  return offset + delta;
+}
+
+function moveSpan(s: Span, edits: TextEdit[]): Span {
+  return { start: moveOffset(s.start, edits), end: moveOffset(s.end, edits) };
+}
+
+function moveReference(r: NumberReference, edits: TextEdit[]): NumberReference {
+  const moved: NumberReference = { ...r, span: moveSpan(r.span, edits), numberSpan: moveSpan(r.numberSpan, edits) };
+  if (r.suggestion) moved.suggestion = { ...r.suggestion, span: moveSpan(r.suggestion.span, edits) };
+  return moved;
+}
