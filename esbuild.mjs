@@ -9,7 +9,8 @@ const production = process.argv.includes('--production');
 
 const entries = [
   { in: 'server/src/cli.ts', out: 'cli', banner: '#!/usr/bin/env node' },
-  { in: 'server/src/server.ts', out: 'server' },
+  { in: 'server/src/server.ts', out: 'server', external: ['./pinyin.js'] },
+  { in: 'server/src/vendor/pinyin.ts', out: 'pinyin' },
   { in: 'client/src/extension.ts', out: 'extension', external: ['vscode'] },
 ].filter((e) => existsSync(e.in));
 

@@ -88,8 +88,9 @@ function analysisFor(uri: string): Analysis | undefined {
 let pinyinOf: PinyinOf | undefined;
 function pinyin(): PinyinOf {
   if (!pinyinOf) {
+    // dist/pinyin.js, bundled separately (esbuild.mjs) and required on first use only.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { pinyin: convert } = require('pinyin-pro') as typeof import('pinyin-pro');
+    const { pinyin: convert } = require('./pinyin.js') as typeof import('pinyin-pro');
     pinyinOf = (s) => convert(s, { toneType: 'none', type: 'array', nonZh: 'consecutive' });
   }
   return pinyinOf;

@@ -1,9 +1,14 @@
 // The agency registry: presets, the workspace file, and broken files that must not break anything.
 import { describe, expect, it } from 'vitest';
-import { loadRegistryFile, PRESETS, presetRegistry, registryJsonSchema } from '../../server/src/engine';
+import { loadRegistryFile, PresetSchema, PRESETS, presetRegistry, registryJsonSchema } from '../../server/src/engine';
 import { codes, taskPlan } from '../helpers';
 
 describe('presets', () => {
+  it('are valid against the preset schema (they are not re-validated at start-up)', () => {
+    for (const [name, preset] of Object.entries(PRESETS)) expect(PresetSchema.safeParse(preset).success, name).toBe(true);
+    expect(PRESETS['inner-mongolia'].agencies.length).toBeGreaterThan(150);
+    expect(PRESETS['state-council'].agencies.length).toBeGreaterThan(100);
+  });
   it('have unique names within each preset', () => {
     for (const [name, preset] of Object.entries(PRESETS)) {
       const all = preset.agencies.flatMap((a) => [a.name, ...(a.aliases ?? [])]);

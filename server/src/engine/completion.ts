@@ -69,8 +69,10 @@ function indexOf(registry: Registry, pinyin: PinyinOf | undefined): Index {
   const entries: Entry[] = [];
   const byChar = new Map<string, Entry[]>();
   const byLetter = new Map<string, Entry[]>();
-  for (const agency of registry.agencies) {
-    if (registry.lookup(agency.name) !== agency) continue; // overridden by a workspace entry
+  // Shorter names first, once: lists built in this order need no sorting per keystroke.
+  const ordered = registry.agencies.filter((a) => registry.lookup(a.name) === a); // not overridden by a workspace entry
+  ordered.sort((a, b) => a.name.length - b.name.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const agency of ordered) {
     const bare = agency.name.slice(levelPrefix(agency.name).length);
     let syllables: string[] = [];
     try {
@@ -166,14 +168,23 @@ export function completeAt(text: string, offset: number, ctx: CompletionContext)
   }
   const bareTyped = prefix && typed.startsWith(prefix) ? typed.slice(prefix.length) : typed;
   const limit = ctx.limit ?? 50;
-  const scored: { e: Entry; s: number; used: number }[] = [];
+  // Names used in the workspace first (by use), then by match quality; within a quality the
+  // pool's own order (shorter first). Buckets, not a sort over thousands of candidates.
+  const used: { e: Entry; s: number; used: number }[] = [];
+  const buckets: Entry[][] = [[], [], [], [], [], []];
+  let matched = 0;
   for (const e of pool) {
     const s = score(e, typed, ascii, bareTyped);
     if (s === undefined) continue;
-    scored.push({ e, s, used: ctx.usage?.(e.name) ?? 0 });
+    matched++;
+    const n = ctx.usage?.(e.name) ?? 0;
+    if (n > 0) used.push({ e, s, used: n });
+    else if (buckets[s].length < limit) buckets[s].push(e);
   }
-  scored.sort((a, b) => (b.used > 0 ? 1 : 0) - (a.used > 0 ? 1 : 0) || a.s - b.s || b.used - a.used || a.e.name.length - b.e.name.length || (a.e.name < b.e.name ? -1 : 1));
-  const items = scored.slice(0, limit).map(({ e, used }, i): CompletionItem => {
+  used.sort((a, b) => a.s - b.s || b.used - a.used);
+  const scored: { e: Entry; used: number }[] = used.slice(0, limit);
+  for (const bucket of buckets) for (const e of bucket) if (scored.length < limit) scored.push({ e, used: 0 });
+  const items = scored.map(({ e, used }, i): CompletionItem => {
     const label = writtenFormIn(prefix, e.name);
     return {
       kind: 'agency',
@@ -189,7 +200,7 @@ export function completeAt(text: string, offset: number, ctx: CompletionContext)
       agency: e.name,
     };
   });
-  return { items, incomplete: scored.length > limit || typed.length === 0 };
+  return { items, incomplete: matched > limit || typed.length === 0 };
 }
 
 /**
