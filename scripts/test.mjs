@@ -34,6 +34,14 @@ if (existsSync(vitestOut)) {
   record('vitest', r.numPassedTests, r.numFailedTests + (vitestOk || r.numFailedTests ? 0 : 1));
 } else record('vitest', 0, 1);
 
+// Hostile input with growth ratios: alone, so no other test competes for the cores.
+const hostileOut = '.cache/test/hostile.json';
+const hostileOk = step('hostile input (alone)', 'npx', ['vitest', 'run', 'tests/engine/hostile.test.ts', '--reporter=default', '--reporter=json', `--outputFile=${hostileOut}`], { FENGONG_TIMING: '1' });
+if (existsSync(hostileOut)) {
+  const r = JSON.parse(readFileSync(hostileOut, 'utf8'));
+  record('hostile', r.numPassedTests, r.numFailedTests + (hostileOk || r.numFailedTests ? 0 : 1));
+} else record('hostile', 0, 1);
+
 // TextMate grammar tests.
 if (existsSync('tests/grammar')) {
   const ok = step('grammar', 'node', ['tests/grammar/run.mjs']);

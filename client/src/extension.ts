@@ -4,6 +4,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+// Small and pure: the skeleton of a new plan (no other engine code reaches the client).
+import { newPlanSnippet } from '../../server/src/engine/skeleton';
 
 let client: LanguageClient | undefined;
 
@@ -87,6 +89,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       else await vscode.commands.executeCommand('fengong.createRegistry');
     }),
     vscode.commands.registerCommand('fengong.createRegistry', async () => createRegistry()),
+    vscode.commands.registerCommand('fengong.newPlan', async () => {
+      const doc = await vscode.workspace.openTextDocument({ language: 'fengong', content: '' });
+      const editor = await vscode.window.showTextDocument(doc);
+      await editor.insertSnippet(new vscode.SnippetString(newPlanSnippet()));
+    }),
+    vscode.commands.registerCommand('fengong.renumber', async () => {
+      const doc = vscode.window.activeTextEditor?.document;
+      if (doc?.languageId === 'fengong') await vscode.commands.executeCommand('fengong.server.renumber', doc.uri.toString());
+    }),
+    vscode.commands.registerCommand('fengong.fixAll', async () => {
+      const doc = vscode.window.activeTextEditor?.document;
+      if (doc?.languageId === 'fengong') await vscode.commands.executeCommand('fengong.server.fixAll', doc.uri.toString());
+    }),
   );
 
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument((d) => void claimPlainTextPlan(d)));

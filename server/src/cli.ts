@@ -4,11 +4,17 @@
 import { registryJsonSchema } from './engine';
 import { UsageError } from './cli/args';
 import { check, CHECK_USAGE } from './cli/check';
+import { table, TABLE_USAGE } from './cli/table';
+import { matrix, MATRIX_USAGE } from './cli/matrix';
+import { fix, FIX_USAGE } from './cli/fix';
 
-type Command = (argv: string[], write: (s: string) => void, warn: (s: string) => void) => number;
+type Command = (argv: string[], write: (s: string | Uint8Array) => void, warn: (s: string) => void) => number | Promise<number>;
 
 const COMMANDS: Record<string, { usage: string; run: Command }> = {
   check: { usage: CHECK_USAGE, run: check },
+  table: { usage: TABLE_USAGE, run: table },
+  matrix: { usage: MATRIX_USAGE, run: matrix },
+  fix: { usage: FIX_USAGE, run: fix },
   // JSON Schema of fengong.registry.json, written into dist/ by the build for editors.
   schema: {
     usage: 'fengong schema',
@@ -23,7 +29,7 @@ function usage(): string {
   return ['用法 (usage):', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n');
 }
 
-function run(argv: string[]): number {
+async function run(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(usage() + '\n');
@@ -44,10 +50,13 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
 });
 
-try {
-  process.exitCode = run(process.argv.slice(2));
-} catch (e) {
-  if (e instanceof UsageError) process.stderr.write(`fengong: ${e.message}\n${usage()}\n`);
-  else process.stderr.write(`fengong: 内部错误 (internal error): ${(e as Error).message}\n`);
-  process.exitCode = 2;
-}
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    if (e instanceof UsageError) process.stderr.write(`fengong: ${e.message}\n${usage()}\n`);
+    else process.stderr.write(`fengong: 内部错误 (internal error): ${(e as Error).message}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -52,6 +52,10 @@ import {
   type PinyinOf,
 } from './engine';
 import { REGISTRY_FILE } from './node/files';
+import { headingCompletionsAt, skeletonSnippetsAt } from './engine/headingCompletion';
+import { renumberFixFor, renumberPlan, type NumberReference } from './engine/renumber';
+import { formatEdits } from './engine/format';
+import { fixAllSafe } from './engine/fixAllSafe';
 import { diagnosticOf, textEditsOf } from './lsp/convert';
 import { readSettings } from './lsp/settings';
 import { fsPathOf, Workspace, type DocumentSource } from './lsp/workspace';
@@ -111,6 +115,9 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       completionProvider: { triggerCharacters: ['、', ',', '，', '(', '（', '〔', '【', ':', '：'], resolveProvider: false },
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
+      executeCommandProvider: { commands: ['fengong.server.renumber', 'fengong.server.fixAll'] },
       hoverProvider: true,
       definitionProvider: true,
       referencesProvider: true,
@@ -397,6 +404,29 @@ connection.onCompletion(
       comma: style && text.slice(style.contentSpan.start, style.contentSpan.end).includes('，') ? '，' : ',',
     });
     const lines = new LineIndex(text);
+    if (result.items.length === 0) {
+      // Not in a clause: at the start of a line, the next heading number and numbered skeletons.
+      const model = workspace.analysisOf(doc).model;
+      const offset = doc.offsetAt(params.position);
+      const headings = headingCompletionsAt(text, offset, model).map((h) => ({
+        label: h.label,
+        kind: CompletionItemKind.EnumMember,
+        detail: h.detail,
+        sortText: h.sortText,
+        preselect: h.preselect,
+        insertTextFormat: h.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+        textEdit: { range: lines.rangeOf(h.replace), newText: h.insertText },
+      }));
+      const skeletons = skeletonSnippetsAt(text, offset, model).map((sn) => ({
+        label: sn.label,
+        kind: CompletionItemKind.Snippet,
+        detail: sn.detail,
+        sortText: `z${sn.name}`,
+        insertTextFormat: InsertTextFormat.Snippet,
+        textEdit: { range: lines.rangeOf(sn.replace), newText: sn.insertText },
+      }));
+      if (headings.length || skeletons.length) return { isIncomplete: false, items: [...headings, ...skeletons] };
+    }
     return {
       isIncomplete: result.incomplete,
       items: result.items.map((it) => ({
@@ -523,6 +553,11 @@ connection.onCodeAction(
       for (const f of a.findings) {
         if (f.span.end < start || f.span.start > end) continue;
         const diagnostic = diagnosticOf(lines, uri, f);
+        if (f.code.startsWith('numbering.')) {
+          const r = renumberFixFor(a.model, f);
+          if (r) out.push({ title: r.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: r.preferred, edit: renumberEdit(uri, a, r.edits, r.references) });
+          continue;
+        }
         for (const fix of fixesFor(a.model, f, a.registry)) {
           const edit = fix.addToRegistry ? addToRegistryEdit(uri, fix.addToRegistry) : { changes: { [uri]: textEditsOf(lines, fix.edits) } };
           if (!edit) continue;
@@ -560,6 +595,69 @@ function addToRegistryEdit(uri: string, name: string): WorkspaceEdit | undefined
     ],
   };
 }
+
+/**
+ * Renumbering as a workspace edit: the markers change; references in the text to renumbered
+ * headings (见(十二), 第十二项) are listed for confirmation in the preview, never silently.
+ */
+function renumberEdit(uri: string, a: Analysis, edits: import('./engine').TextEdit[], references: NumberReference[]): WorkspaceEdit {
+  const lines = a.model.lines;
+  if (!annotationSupport) return { changes: { [uri]: textEditsOf(lines, edits) } };
+  const refEdits = references.map((r, i) => ({
+    range: lines.rangeOf(r.suggestion?.span ?? r.span),
+    newText: r.suggestion?.newText ?? a.model.text.slice(r.span.start, r.span.end),
+    annotationId: `ref${i}`,
+  }));
+  const changeAnnotations: Record<string, { label: string; needsConfirmation: boolean; description?: string }> = {
+    renumber: { label: '重新编号 (renumber)', needsConfirmation: false },
+  };
+  references.forEach((r, i) => {
+    changeAnnotations[`ref${i}`] = { label: `核对引用“${r.text}” (check this reference)`, needsConfirmation: true, description: r.suggestion ? `→ ${r.suggestion.newText}` : '指向多个标题 (ambiguous)' };
+  });
+  return {
+    changeAnnotations,
+    documentChanges: [{ textDocument: { uri, version: documents.get(uri)?.version ?? null }, edits: [...textEditsOf(lines, edits).map((e) => ({ ...e, annotationId: 'renumber' })), ...refEdits] }],
+  };
+}
+
+connection.onDocumentFormatting(
+  guard('formatting', [] as LspTextEdit[], (params) => {
+    const a = analysisFor(params.textDocument.uri);
+    return a ? textEditsOf(a.model.lines, formatEdits(a.model, { fullWidth: workspace.settings.format.fullWidth })) : [];
+  }),
+);
+
+connection.onDocumentRangeFormatting(
+  guard('rangeFormatting', [] as LspTextEdit[], (params) => {
+    const a = analysisFor(params.textDocument.uri);
+    if (!a) return [];
+    const lines = a.model.lines;
+    const range = { start: lines.offsetAt(params.range.start), end: lines.offsetAt(params.range.end) };
+    return textEditsOf(lines, formatEdits(a.model, { fullWidth: workspace.settings.format.fullWidth, range }));
+  }),
+);
+
+connection.onExecuteCommand(
+  guard('executeCommand', undefined as unknown, async (params) => {
+    const uri = (params.arguments?.[0] as string | undefined) ?? '';
+    const doc = documents.get(uri);
+    if (!doc || isRegistry(uri)) return undefined;
+    const a = workspace.analysisOf(doc);
+    if (params.command === 'fengong.server.renumber') {
+      const r = renumberPlan(a.model);
+      if (r.edits.length === 0) return { changed: 0 };
+      await connection.workspace.applyEdit({ label: '重新编号 (renumber)', edit: renumberEdit(uri, a, r.edits, r.references) });
+      return { changed: r.changes.length, references: r.references.length };
+    }
+    if (params.command === 'fengong.server.fixAll') {
+      const r = fixAllSafe(doc.getText(), { registry: a.registry, severities: workspace.settings.severity, format: { fullWidth: workspace.settings.format.fullWidth } });
+      if (!r.changed) return { changed: 0 };
+      await connection.workspace.applyEdit({ label: '修正全部 (fix all)', edit: { changes: { [uri]: textEditsOf(a.model.lines, r.edits) } } });
+      return { changed: r.edits.length, references: r.references.length };
+    }
+    return undefined;
+  }),
+);
 
 // ---- semantic tokens ----
 

@@ -258,3 +258,42 @@ describe('the registry file in the workspace', () => {
     expect(c.alive).toBe(true);
   });
 });
+
+describe('drafting aids over LSP', () => {
+  let c: LspClient;
+  beforeAll(async () => {
+    c = new LspClient({ pull: true, root: dir });
+    await c.start();
+  });
+  afterAll(() => c.stop());
+
+  it('offers the next section number at the start of a line, after (二十九)', async () => {
+    const text = SAMPLE + '\n\n';
+    const u = uriOf(join(dir, 'plans/next.plan.txt'));
+    await c.open(u, text);
+    const line = text.split('\n').length - 1;
+    const r = await c.request<{ items: { label: string; textEdit: Edit }[] }>('textDocument/completion', { textDocument: { uri: u }, position: { line, character: 0 } });
+    expect(r.items.map((i) => i.label)).toContain('(三十)');
+  });
+
+  it('renumbers through a quick fix on numbering.gap, and through the command', async () => {
+    const broken = SAMPLE.replace('(七)提高对外贸易水平', '(九)提高对外贸易水平');
+    const u = uriOf(join(dir, 'plans/renumber.plan.txt'));
+    await c.open(u, broken);
+    const d = (await c.diagnostics(u)).find((x) => x.code === 'numbering.gap')!;
+    const actions = await c.request<{ title: string; edit: { documentChanges: { edits: Edit[] }[] } }[]>('textDocument/codeAction', { textDocument: { uri: u }, range: d.range, context: { diagnostics: [d] } });
+    const fixed = applyLsp(broken, actions[0].edit.documentChanges[0].edits);
+    expect(analyze(fixed).findings.filter((f) => f.code.startsWith('numbering.'))).toEqual([]);
+  });
+
+  it('formats clause punctuation to the document\'s majority width, idempotently', async () => {
+    const text = SAMPLE.replace('(自治区商务厅牵头,满洲里海关、', '（自治区商务厅牵头，满洲里海关、');
+    const u = uriOf(join(dir, 'plans/format.plan.txt'));
+    await c.open(u, text);
+    const edits = await c.request<Edit[]>('textDocument/formatting', { textDocument: { uri: u }, options: { tabSize: 2, insertSpaces: true } });
+    const formatted = applyLsp(text, edits);
+    expect(formatted).toContain('(自治区商务厅牵头,满洲里海关、');
+    await c.replaceAll(u, formatted);
+    expect(await c.request<Edit[]>('textDocument/formatting', { textDocument: { uri: u }, options: { tabSize: 2, insertSpaces: true } })).toEqual([]);
+  });
+});

@@ -5,8 +5,8 @@ import { findClauses, OPENERS } from './clause';
 import { parseChineseNumeral } from './numerals';
 import { isBlank, isSentenceEnd, LineIndex, type Span } from './text';
 
-const CHAPTER = /^([零〇一二三四五六七八九十百两]{1,4})[ \t\u3000]*[、．.]/;
-const SECTION = /^[(（][ \t\u3000]*([零〇一二三四五六七八九十百两]{1,4})[ \t\u3000]*[)）]/;
+const CHAPTER = /^([零〇一二三四五六七八九十百两]{1,6})[ \t\u3000]*[、．.]/;
+const SECTION = /^[(（][ \t\u3000]*([零〇一二三四五六七八九十百两]{1,6})[ \t\u3000]*[)）]/;
 const ITEM = /^(\d{1,3})[ \t\u3000]*[.．、﹒](?!\d)/;
 const SUBITEM = /^[(（][ \t\u3000]*(\d{1,3})[ \t\u3000]*[)）]/;
 
@@ -556,7 +556,9 @@ function sectionScheme(headings: Heading[]): 'run-on' | 'per-chapter' {
     if (h.kind === 'chapter') seenInChapter = false;
     else if (h.kind === 'section') {
       if (!seenInChapter && prevSection > 0) {
-        if (h.number === 1) restarts++;
+        // A chapter whose first section does not go on from the last one restarts (its (一)
+        // may have been deleted: (二) after (五) is a restart too).
+        if (h.number <= prevSection) restarts++;
         else continues++;
       }
       seenInChapter = true;

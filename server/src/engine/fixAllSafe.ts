@@ -2,7 +2,7 @@
 // formatting (format.ts), then renumbering (renumber.ts). Each step reads the text the step
 // before left, so their edits never collide; the round repeats until nothing changes.
 import { analyze, type AnalyzeOptions } from './index';
-import { applyEdits, type TextEdit } from './edits';
+import type { TextEdit } from './edits';
 import { fixAll } from './fixes';
 import { formatEdits, type FormatOptions } from './format';
 import { renumberPlan, type NumberReference } from './renumber';
@@ -44,8 +44,11 @@ export function fixAllSafe(text: string, options: FixAllSafeOptions = {}): FixAl
     if (a.findings.some((f) => f.code === 'engine.internal')) return [];
     const edits = make(a);
     if (edits.length === 0) return [];
-    current = applyEdits(current, edits);
-    references = references.map((r) => moveReference(r, edits));
+    current = applySorted(current, edits);
+    if (references.length) {
+      const move = mover(edits);
+      references = references.map((r) => moveReference(r, move));
+    }
     return edits;
   };
 
@@ -89,21 +92,48 @@ export function wholeEdit(before: string, after: string): TextEdit {
   return { span: { start: p, end: before.length - s }, newText: after.slice(p, after.length - s) };
 }
 
-/** Where an offset lands after non-overlapping edits. */
-function moveOffset(offset: number, edits: TextEdit[]): number {
-  let delta = 0;
-  for (const e of edits) {
-    if (e.span.end <= offset) delta += e.newText.length - (e.span.end - e.span.start);
+/**
+ * `applyEdits` in one pass: a document-wide renumbering or formatting is thousands of edits, and
+ * splicing each into the whole text would copy it thousands of times. Overlapping edits: the
+ * first (by start) wins.
+ */
+function applySorted(text: string, edits: TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of sorted) {
+    if (e.span.start < at) continue;
+    parts.push(text.slice(at, e.span.start), e.newText);
+    at = e.span.end;
   }
-  return offset + delta;
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
-function moveSpan(s: Span, edits: TextEdit[]): Span {
-  return { start: moveOffset(s.start, edits), end: moveOffset(s.end, edits) };
+/** Where offsets land after non-overlapping edits: a binary search over the edits by end. */
+function mover(edits: TextEdit[]): (offset: number) => number {
+  const sorted = [...edits].sort((a, b) => a.span.end - b.span.end);
+  const ends = sorted.map((e) => e.span.end);
+  const deltas: number[] = [0];
+  for (const e of sorted) deltas.push(deltas[deltas.length - 1] + e.newText.length - (e.span.end - e.span.start));
+  return (offset) => {
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid] <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return offset + deltas[lo];
+  };
 }
 
-function moveReference(r: NumberReference, edits: TextEdit[]): NumberReference {
-  const moved: NumberReference = { ...r, span: moveSpan(r.span, edits), numberSpan: moveSpan(r.numberSpan, edits) };
-  if (r.suggestion) moved.suggestion = { ...r.suggestion, span: moveSpan(r.suggestion.span, edits) };
+function moveSpan(s: Span, move: (offset: number) => number): Span {
+  return { start: move(s.start), end: move(s.end) };
+}
+
+function moveReference(r: NumberReference, move: (offset: number) => number): NumberReference {
+  const moved: NumberReference = { ...r, span: moveSpan(r.span, move), numberSpan: moveSpan(r.numberSpan, move) };
+  if (r.suggestion) moved.suggestion = { ...r.suggestion, span: moveSpan(r.suggestion.span, move) };
   return moved;
 }

@@ -2,7 +2,6 @@
 // number at that place, written in the document's style. After (二十九) it offers (三十);
 // inside chapter 三 of a document whose sections restart per chapter, the next one there.
 import type { HeadingKind, PlanModel } from './model';
-import { formatChineseNumeral } from './numerals';
 import { markerText, planStyle, snippetBody, toWidth, widthOf, type PlanStyle, type SnippetKind } from './skeleton';
 import { isBlank, type Span } from './text';
 
@@ -151,11 +150,6 @@ function rank(nearest: HeadingKind | undefined, model: PlanModel): HeadingKind[]
   }
   // Items after a chapter only where the document has items at all.
   return order.filter((k) => !(nearest === 'chapter' && k === 'item' && !has('item')));
-}
-
-/** The next section number as Chinese text, for callers that only want the number. */
-export function nextSectionText(model: PlanModel, lineStart: number): string {
-  return formatChineseNumeral(nextNumbers(model, lineStart).section);
 }
 
 export interface SnippetCandidate {

@@ -98,11 +98,19 @@ export function expectedNumbers(model: PlanModel): number[] {
   });
 }
 
+/**
+ * The parser reads at most four numeral characters (一百零九) or three digits: a heading given a
+ * longer number would stop being a heading, so such a heading keeps its number.
+ */
+function readable(kind: HeadingKind, n: number): boolean {
+  return kind === 'chapter' || kind === 'section' ? formatChineseNumeral(n).length <= 4 : n <= 999;
+}
+
 function build(model: PlanModel, include: (index: number) => boolean): Renumbering {
   const expected = expectedNumbers(model);
   const changes: NumberChange[] = [];
   model.headings.forEach((h, i) => {
-    if (include(i) && h.number !== expected[i]) changes.push(changeOf(model, i, expected[i]));
+    if (include(i) && h.number !== expected[i] && readable(h.kind, expected[i])) changes.push(changeOf(model, i, expected[i]));
   });
   return { changes, edits: changes.map((c) => c.edit), references: numberReferences(model, changes, expected) };
 }

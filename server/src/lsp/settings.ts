@@ -6,6 +6,7 @@ export interface Settings {
   severity: Record<string, Severity>;
   validate: 'onType' | 'onSave';
   messages: Locale;
+  format: { fullWidth: boolean };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -13,6 +14,7 @@ export const DEFAULT_SETTINGS: Settings = {
   severity: {},
   validate: 'onType',
   messages: 'both',
+  format: { fullWidth: false },
 };
 
 /** Whatever the client sends, a usable Settings comes back. */
@@ -30,5 +32,6 @@ export function readSettings(raw: unknown): Settings {
     severity,
     validate: r.validate === 'onSave' ? 'onSave' : 'onType',
     messages,
+    format: { fullWidth: (r.format as { fullWidth?: unknown } | undefined)?.fullWidth === true },
   };
 }

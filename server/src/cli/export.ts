@@ -1,0 +1,319 @@
+// The task table and the agency matrix as files: Markdown, CSV, JSON and Excel (xlsx).
+// Shared by the checker (`fengong table`, `fengong matrix`) and the language server's export
+// requests, so a file exported in the editor and one made on the command line are the same.
+// No I/O here: text or bytes out.
+import type { PlanModel } from '../engine/model';
+import type { Registry } from '../engine/registry';
+import { taskRows } from '../engine/table';
+import { agencyMatrix, agencyRows, type AgencyRow, type TaskRef } from '../engine/matrix';
+
+export const FORMATS = ['md', 'csv', 'json', 'xlsx'] as const;
+export type Format = (typeof FORMATS)[number];
+export type HeaderLocale = 'zh-cn' | 'en';
+
+export interface ExportPlan {
+  /** As shown to the user: a relative path, a file name. */
+  path: string;
+  title?: string;
+  model: PlanModel;
+  registry?: Registry;
+}
+
+type Cell = string | number | undefined;
+
+export interface Column {
+  header: string;
+  /** Lists and long names wrap in a spreadsheet rather than widen their column past this. */
+  maxWidth?: number;
+}
+
+export interface Sheet {
+  name: string;
+  columns: Column[];
+  rows: Cell[][];
+  /** Columns kept in view when scrolling sideways (the number path, the agency). */
+  frozenColumns: number;
+}
+
+// ---- headers ----
+
+const H = {
+  file: ['文件', 'file'],
+  number: ['编号', 'number'],
+  chapter: ['章', 'chapter'],
+  section: ['节', 'section'],
+  task: ['任务', 'task'],
+  leadParties: ['牵头单位', 'lead'],
+  cooperatingParties: ['配合单位', 'cooperating'],
+  responsibleParties: ['负责单位', 'responsible'],
+  line: ['行', 'line'],
+  agency: ['单位', 'agency'],
+  aliases: ['其他名称', 'other names'],
+  lead: ['牵头任务数', 'tasks led'],
+  cooperating: ['配合任务数', 'tasks cooperated on'],
+  responsible: ['负责任务数', 'tasks responsible for'],
+  leadTasks: ['牵头任务', 'led tasks'],
+  cooperatingTasks: ['配合任务', 'cooperating tasks'],
+  responsibleTasks: ['负责任务', 'responsible tasks'],
+  note: ['备注', 'note'],
+  unknown: ['未知单位', 'unknown agency'],
+  collective: ['泛指单位', 'collective'],
+  tableSheet: ['任务表', 'Tasks'],
+  matrixSheet: ['单位分工', 'Agencies'],
+  chapterSheet: ['按章统计', 'By chapter'],
+  leadShort: ['牵头', 'lead'],
+  cooperatingShort: ['配合', 'coop.'],
+  responsibleShort: ['负责', 'resp.'],
+} as const;
+
+const h = (key: keyof typeof H, locale: HeaderLocale) => H[key][locale === 'en' ? 1 : 0];
+const list = (names: string[]) => names.join('、');
+
+// ---- the task table ----
+
+export function tableSheet(plans: ExportPlan[], locale: HeaderLocale = 'zh-cn'): Sheet {
+  const many = plans.length > 1;
+  const columns: Column[] = [
+    ...(many ? [{ header: h('file', locale), maxWidth: 30 }] : []),
+    { header: h('number', locale) },
+    { header: h('chapter', locale), maxWidth: 30 },
+    { header: h('section', locale), maxWidth: 30 },
+    { header: h('task', locale), maxWidth: 40 },
+    { header: h('leadParties', locale), maxWidth: 30 },
+    { header: h('cooperatingParties', locale), maxWidth: 60 },
+    { header: h('responsibleParties', locale), maxWidth: 40 },
+    { header: h('line', locale) },
+  ];
+  const rows: Cell[][] = [];
+  for (const plan of plans) {
+    for (const r of taskRows(plan.model)) {
+      rows.push([...(many ? [plan.path] : []), r.number, r.chapter, r.section, r.name, list(r.lead), list(r.cooperating), list(r.responsible), r.line]);
+    }
+  }
+  return { name: h('tableSheet', locale), columns, rows, frozenColumns: many ? 2 : 1 };
+}
+
+export function tableJson(plans: ExportPlan[]): object {
+  return {
+    files: plans.map((plan) => ({
+      path: plan.path,
+      title: plan.title ?? plan.model.title?.text ?? null,
+      tasks: taskRows(plan.model).map((r) => ({
+        number: r.number,
+        chapter: r.chapter,
+        section: r.section,
+        name: r.name,
+        lead: r.lead,
+        cooperating: r.cooperating,
+        responsible: r.responsible,
+        line: r.line,
+      })),
+    })),
+  };
+}
+
+// ---- the agency matrix ----
+
+/** Rows over every plan; a single plan's rows carry their chapter cells too. */
+function matrixOf(plans: ExportPlan[]): { rows: AgencyRow[]; chapters?: ReturnType<typeof agencyMatrix>['chapters'] } {
+  if (plans.length === 1) return agencyMatrix(plans[0].model, plans[0].registry);
+  return { rows: agencyRows(plans.map((p) => ({ doc: p.path, model: p.model, registry: p.registry }))) };
+}
+
+/** `一/(三)/2`, or `plans/a.plan.txt:一/(三)/2` when rows span several plans. */
+function refText(t: TaskRef, many: boolean): string {
+  return many ? `${t.doc}:${t.number}` : t.number;
+}
+
+export function matrixSheet(plans: ExportPlan[], locale: HeaderLocale = 'zh-cn'): Sheet {
+  const many = plans.length > 1;
+  const { rows } = matrixOf(plans);
+  const refs = (row: AgencyRow, role: TaskRef['role']) => list(row.tasks.filter((t) => t.role === role).map((t) => refText(t, many)));
+  return {
+    name: h('matrixSheet', locale),
+    columns: [
+      { header: h('agency', locale), maxWidth: 30 },
+      { header: h('aliases', locale), maxWidth: 30 },
+      { header: h('lead', locale) },
+      { header: h('cooperating', locale) },
+      { header: h('responsible', locale) },
+      { header: h('leadTasks', locale), maxWidth: 60 },
+      { header: h('cooperatingTasks', locale), maxWidth: 60 },
+      { header: h('responsibleTasks', locale), maxWidth: 60 },
+      { header: h('note', locale), maxWidth: 16 },
+    ],
+    rows: rows.map((row) => [
+      row.agency,
+      list(row.aliases),
+      row.lead,
+      row.cooperating,
+      row.responsible,
+      refs(row, 'lead'),
+      refs(row, 'cooperating'),
+      refs(row, 'responsible'),
+      row.unknown ? h('unknown', locale) : row.collective ? h('collective', locale) : '',
+    ]),
+    frozenColumns: 1,
+  };
+}
+
+/** Agencies against chapters (one plan only): lead and cooperating counts, blank for none. */
+export function chapterSheet(plan: ExportPlan, locale: HeaderLocale = 'zh-cn'): Sheet {
+  const { chapters, rows } = agencyMatrix(plan.model, plan.registry);
+  const withResponsible = rows.some((r) => r.responsible > 0);
+  const roles = (['lead', 'cooperating', ...(withResponsible ? ['responsible'] : [])] as const) as readonly ('lead' | 'cooperating' | 'responsible')[];
+  const short = { lead: h('leadShort', locale), cooperating: h('cooperatingShort', locale), responsible: h('responsibleShort', locale) };
+  return {
+    name: h('chapterSheet', locale),
+    columns: [{ header: h('agency', locale), maxWidth: 30 }, ...chapters.flatMap((c) => roles.map((role) => ({ header: `${c.number || c.label} ${short[role]}` })))],
+    rows: rows.map((row) => [row.agency, ...row.cells.flatMap((cell) => roles.map((role) => cell[role] || undefined))]),
+    frozenColumns: 1,
+  };
+}
+
+export function matrixJson(plans: ExportPlan[]): object {
+  const many = plans.length > 1;
+  const { rows, chapters } = matrixOf(plans);
+  return {
+    files: plans.map((p) => ({ path: p.path, title: p.title ?? p.model.title?.text ?? null })),
+    ...(chapters ? { chapters: chapters.map((c) => ({ number: c.number, title: c.title, line: c.line })) } : {}),
+    agencies: rows.map((row) => ({
+      agency: row.agency,
+      aliases: row.aliases,
+      unknown: row.unknown,
+      collective: row.collective,
+      lead: row.lead,
+      cooperating: row.cooperating,
+      responsible: row.responsible,
+      ...(chapters ? { chapters: row.cells } : {}),
+      tasks: row.tasks.map((t) => ({ ...(many ? { file: t.doc } : {}), number: t.number, name: t.name, role: t.role, line: t.line })),
+    })),
+  };
+}
+
+// ---- formats ----
+
+const text = (c: Cell) => (c === undefined ? '' : String(c));
+
+export function toMarkdown(sheet: Sheet): string {
+  const esc = (c: Cell) => text(c).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+  const line = (cells: Cell[]) => `| ${cells.map(esc).join(' | ')} |`;
+  const align = sheet.columns.map((_, i) => (sheet.rows.length && sheet.rows.every((r) => typeof r[i] === 'number' || r[i] === undefined) ? '---:' : '---'));
+  return [line(sheet.columns.map((c) => c.header)), `| ${align.join(' | ')} |`, ...sheet.rows.map(line)].join('\n') + '\n';
+}
+
+/** RFC 4180 with a UTF-8 BOM and CRLF: Excel and WPS then read the Chinese text right. */
+export function toCsv(sheet: Sheet): string {
+  const esc = (c: Cell) => {
+    const s = text(c);
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const lines = [sheet.columns.map((c) => esc(c.header)), ...sheet.rows.map((r) => r.map(esc))].map((cells) => cells.join(','));
+  return '\ufeff' + lines.join('\r\n') + '\r\n';
+}
+
+/** Display width in spreadsheet characters: CJK and full-width characters count two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+/**
+ * Column widths that fit the cells, capped by each column's `maxWidth`, and the header with
+ * room for its filter button.
+ */
+export function columnWidths(sheet: Sheet): number[] {
+  return sheet.columns.map((col, i) => {
+    let w = 0;
+    for (const r of sheet.rows) w = Math.max(w, displayWidth(text(r[i])));
+    return Math.max(Math.min(w, col.maxWidth ?? 80) + 2, displayWidth(col.header) + 4);
+  });
+}
+
+type ExcelModule = Pick<typeof import('exceljs'), 'Workbook'>;
+let excel: Promise<ExcelModule> | undefined;
+
+/**
+ * exceljs on first use only: dist/exceljs.js next to the bundle (esbuild.mjs), or the package
+ * itself when running from source (tests).
+ */
+function loadExcel(): Promise<ExcelModule> {
+  return (excel ??= (async () => {
+    try {
+      // A name held in a variable: the bundler leaves this require for run time.
+      const bundled = './exceljs.js';
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return require(bundled) as ExcelModule;
+    } catch {
+      return import('exceljs');
+    }
+  })());
+}
+
+/** An Excel workbook: header row in bold with a filter, frozen panes, fitted widths, wrapped long cells. */
+export async function toXlsx(sheets: Sheet[]): Promise<Uint8Array> {
+  const { Workbook } = await loadExcel();
+  const wb = new Workbook();
+  wb.creator = 'fengong';
+  for (const sheet of sheets) {
+    const ws = wb.addWorksheet(sheet.name.slice(0, 31), {
+      views: [{ state: 'frozen', xSplit: sheet.frozenColumns, ySplit: 1, topLeftCell: columnLetter(sheet.frozenColumns) + '2', activeCell: 'A2' }],
+    });
+    const widths = columnWidths(sheet);
+    ws.columns = sheet.columns.map((c, i) => ({ header: c.header, width: widths[i] }));
+    const header = ws.getRow(1);
+    header.font = { bold: true };
+    header.alignment = { vertical: 'middle' };
+    header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8E8E8' } };
+    for (const r of sheet.rows) ws.addRow(r.map((c) => (c === undefined || c === '' ? null : c)));
+    sheet.columns.forEach((col, i) => {
+      if (col.maxWidth === undefined) return;
+      const cap = col.maxWidth;
+      const overflows = sheet.rows.some((r) => displayWidth(text(r[i])) > cap);
+      if (overflows) ws.getColumn(i + 1).alignment = { wrapText: true, vertical: 'top' };
+    });
+    if (sheet.rows.length) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
+  }
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+function columnLetter(index0: number): string {
+  let n = index0 + 1;
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+// ---- what the adapters call ----
+
+export async function exportTable(plans: ExportPlan[], format: Format, locale: HeaderLocale = 'zh-cn'): Promise<string | Uint8Array> {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(tableJson(plans), null, 2) + '\n';
+    case 'csv':
+      return toCsv(tableSheet(plans, locale));
+    case 'xlsx':
+      return toXlsx([tableSheet(plans, locale)]);
+    default:
+      return toMarkdown(tableSheet(plans, locale));
+  }
+}
+
+export async function exportMatrix(plans: ExportPlan[], format: Format, locale: HeaderLocale = 'zh-cn'): Promise<string | Uint8Array> {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(matrixJson(plans), null, 2) + '\n';
+    case 'csv':
+      return toCsv(matrixSheet(plans, locale));
+    case 'xlsx':
+      return toXlsx(plans.length === 1 ? [matrixSheet(plans, locale), chapterSheet(plans[0], locale)] : [matrixSheet(plans, locale)]);
+    default:
+      return toMarkdown(matrixSheet(plans, locale));
+  }
+}

@@ -1,0 +1,280 @@
+// `fengong table` and `fengong matrix` as a user runs them: the bundled dist/cli.js in a child
+// process. Cells checked against values worked out by hand from seeds/manzhouli-2014.txt (see
+// tests/engine/table.test.ts and matrix.test.ts for how); the xlsx read back with exceljs.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers';
+
+const CLI = join(ROOT, 'dist/cli.js');
+const SAMPLE_PATH = 'seeds/manzhouli-2014.txt';
+const cli = (args: string[], cwd = ROOT) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+const cliBytes = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'buffer' });
+
+/** RFC 4180: quoted cells may hold commas, quotes and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      (row = []), (cell = ''), i++;
+    } else cell += c;
+  }
+  if (cell || row.length) rows.push([...row, cell]);
+  return rows;
+}
+
+async function readXlsx(data: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as unknown as ArrayBuffer);
+  return wb;
+}
+
+/** A worksheet row's values from column 1 (exceljs keeps index 0 empty). */
+const values = (ws: ExcelJS.Worksheet, n: number) => (ws.getRow(n).values as unknown[]).slice(1);
+
+let dir: string;
+beforeAll(() => {
+  execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs')], { cwd: ROOT });
+  dir = mkdtempSync(join(tmpdir(), 'fengong-table-'));
+});
+
+const TABLE_HEADER = ['编号', '章', '节', '任务', '牵头单位', '配合单位', '负责单位', '行'];
+const ROW_1_3_2 = ['一/(三)/2', '一、推进体制机制改革创新', '(三)创新金融服务体系', '拓展国际金融业务', '人民银行呼和浩特中心支行', '内蒙古银监局、内蒙古保监局、自治区金融办', '', '14'];
+const ROW_3_13_2 = ['三/(十三)/2', '三、建设现代化国际口岸', '(十三)完善欧亚陆路大通道建设', '公路建设', '自治区交通运输厅', '自治区发展改革委、自治区国土资源厅、自治区环保厅、自治区财政厅、自治区外事办', '', '56'];
+const ROW_1_4_1 = ['一/(四)/1', '一、推进体制机制改革创新', '(四)创新财税管理方式', '创新财税管理方式', '内蒙古国税局、自治区地税局', '自治区财政厅、自治区发展改革委', '', '18'];
+
+describe('fengong table', () => {
+  it('prints a Markdown table by default: a header, then one row per task', () => {
+    const r = cli(['table', SAMPLE_PATH]);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(2 + 77);
+    expect(lines[0]).toBe(`| ${TABLE_HEADER.join(' | ')} |`);
+    expect(lines[1]).toBe('| --- | --- | --- | --- | --- | --- | --- | ---: |');
+    expect(lines).toContain(`| ${ROW_1_3_2.join(' | ')} |`);
+    expect(lines[2].startsWith('| 一/(一)/1 | 一、推进体制机制改革创新 | (一)创新口岸管理服务体系 | 创新口岸管理服务体系 | 自治区商务厅 | 满洲里海关、')).toBe(true);
+  });
+
+  it('writes CSV as UTF-8 with a BOM and CRLF, checked cell by cell', () => {
+    const r = cliBytes(['table', '--format', 'csv', SAMPLE_PATH]);
+    expect(r.status).toBe(0);
+    expect([...r.stdout.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = r.stdout.toString('utf8').slice(1);
+    expect(text.split('\r\n')[0]).toBe(TABLE_HEADER.join(','));
+    const rows = parseCsv(text);
+    expect(rows).toHaveLength(78);
+    expect(rows[0]).toEqual(TABLE_HEADER);
+    const byNumber = new Map(rows.slice(1).map((row) => [row[0], row]));
+    expect(byNumber.get('一/(三)/2')).toEqual(ROW_1_3_2);
+    expect(byNumber.get('三/(十三)/2')).toEqual(ROW_3_13_2);
+    expect(byNumber.get('一/(四)/1')).toEqual(ROW_1_4_1);
+    // a task name with an ASCII comma survives quoting
+    expect(byNumber.get('一/(六)/2')![3]).toContain('创新人力资源开发和管理模式,');
+    expect(rows.at(-1)).toEqual(['七/(二十九)/3', '七、加强生态建设和环境保护', '(二十九)消除和减缓不良环境影响的措施', '开展环境影响跟踪监测', '自治区环保厅', '自治区发展改革委、自治区经济和信息化委、自治区国土资源厅', '', '172']);
+  });
+
+  it('gives JSON with lists as arrays', () => {
+    const r = cli(['table', '--format', 'json', SAMPLE_PATH]);
+    expect(r.status).toBe(0);
+    const { files } = JSON.parse(r.stdout);
+    expect(files).toHaveLength(1);
+    expect(files[0].path).toBe(SAMPLE_PATH);
+    expect(files[0].title).toBe('《内蒙古满洲里重点开发开放试验区建设总体规划》重点工作分工方案');
+    expect(files[0].tasks).toHaveLength(77);
+    expect(files[0].tasks[3]).toEqual({
+      number: '一/(三)/2',
+      chapter: '一、推进体制机制改革创新',
+      section: '(三)创新金融服务体系',
+      name: '拓展国际金融业务',
+      lead: ['人民银行呼和浩特中心支行'],
+      cooperating: ['内蒙古银监局', '内蒙古保监局', '自治区金融办'],
+      responsible: [],
+      line: 14,
+    });
+  });
+
+  it('writes xlsx with a header row, frozen panes and fitted widths; exceljs reads it back', async () => {
+    const out = join(dir, 'table.xlsx');
+    const r = cli(['table', '--format', 'xlsx', '--output', out, SAMPLE_PATH]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    const wb = await readXlsx(readFileSync(out));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['任务表']);
+    const ws = wb.worksheets[0];
+    expect(ws.rowCount).toBe(78);
+    expect(values(ws, 1)).toEqual(TABLE_HEADER);
+    expect(ws.getRow(1).font?.bold).toBe(true);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
+    expect(ws.autoFilter).toBeTruthy();
+    // row 5 is the 4th task: 一/(三)/2; the line is a number, empty cells stay empty
+    expect(values(ws, 5)).toEqual([...ROW_1_3_2.slice(0, 6), undefined, 14]);
+    expect(ws.getCell('H5').value).toBe(14);
+    // the 23rd task: ten in chapter 一, nine in 二, then (十二)/1, (十二)/2, (十三)/1, (十三)/2
+    expect(ws.getCell('A24').value).toBe('三/(十三)/2');
+    expect(ws.getCell('F24').value).toBe(ROW_3_13_2[5]);
+    // widths: the number column fits `一/(二十九)/3` and its header; long lists wrap at the cap
+    const widths = ws.columns.map((c) => c.width ?? 0);
+    expect(widths[0]).toBeGreaterThanOrEqual('七/(二十九)/3'.length + 6);
+    expect(widths[5]).toBeLessThanOrEqual(62);
+    expect(ws.getColumn(6).alignment?.wrapText).toBe(true);
+  });
+
+  it('writes xlsx bytes to a pipe when no --output is given', async () => {
+    const r = cliBytes(['table', '--format', 'xlsx', SAMPLE_PATH]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.subarray(0, 2).toString('latin1')).toBe('PK');
+    const wb = await readXlsx(r.stdout);
+    expect(wb.worksheets[0].getCell('A2').value).toBe('一/(一)/1');
+  });
+
+  it('adds a file column for several files, and English headers with --locale en', () => {
+    const other = join(dir, 'other.plan.txt');
+    writeFileSync(other, '《其他》分工方案\n一、任务\n加快建设。(自治区商务厅牵头,自治区财政厅配合)\n');
+    const r = cli(['table', '--format', 'csv', '--locale', 'en', SAMPLE_PATH, other]);
+    expect(r.status).toBe(0);
+    const rows = parseCsv(r.stdout.slice(1));
+    expect(rows[0]).toEqual(['file', 'number', 'chapter', 'section', 'task', 'lead', 'cooperating', 'responsible', 'line']);
+    expect(rows).toHaveLength(1 + 77 + 1);
+    expect(rows.at(-1)).toEqual([other, '一/1', '一、任务', '', '加快建设', '自治区商务厅', '自治区财政厅', '', '3']);
+  });
+
+  it('exits 2 for bad usage and unreadable files, still exporting the readable ones', () => {
+    for (const args of [['table'], ['table', '--format', 'pdf', SAMPLE_PATH], ['matrix', '--output'], ['table', '--bogus', SAMPLE_PATH]]) {
+      const r = cli(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(/^fengong: /);
+    }
+    const r = cli(['table', '--format', 'json', 'no/such.txt', SAMPLE_PATH]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('fengong: 无法读取文件 (cannot read file, ENOENT): no/such.txt\n');
+    expect(JSON.parse(r.stdout).files).toHaveLength(1);
+    const bad = cli(['table', '--output', join(dir, 'no/such/dir/x.md'), SAMPLE_PATH]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/无法写入文件 \(cannot write file, ENOENT\)/);
+  });
+
+  it('leaves `check` as it was', () => {
+    const r = cli(['check', SAMPLE_PATH]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim().split('\n').at(-1)).toContain('0 errors, 0 warnings');
+  });
+});
+
+const MATRIX_HEADER = ['单位', '其他名称', '牵头任务数', '配合任务数', '负责任务数', '牵头任务', '配合任务', '负责任务', '备注'];
+const 商务厅 = [
+  '自治区商务厅',
+  '',
+  '14',
+  '17',
+  '0',
+  '一/(一)/1、二/(七)/1、二/(七)/2、二/(七)/3、二/(八)/1、二/(八)/2、二/(九)/1、三/(十二)/2、三/(十四)/1、四/(十五)/1、四/(十五)/2、四/(十五)/3、四/(十五)/4、四/(十五)/6',
+  '一/(二)/1、二/(八)/3、二/(十一)/1、三/(十二)/1、三/(十四)/2、四/(十五)/5、四/(十六)/2、四/(十七)/1、四/(十七)/2、四/(十七)/3、四/(十七)/4、四/(十七)/5、四/(十七)/6、五/(十九)/2、五/(十九)/3、五/(二十)/2、六/(二十三)/2',
+  '',
+  '',
+];
+const 旅游局 = ['自治区旅游局', '', '5', '4', '0', '四/(十五)/5、四/(十六)/1、四/(十六)/2、四/(十六)/3、四/(十六)/4', '二/(八)/3、二/(十一)/1、六/(二十四)/1、六/(二十四)/2', '', ''];
+const 机场集团 = ['内蒙古民航机场集团', '内蒙古民航机场集团公司', '0', '3', '0', '', '三/(十三)/3、三/(十四)/1、四/(十六)/2', '', ''];
+
+describe('fengong matrix', () => {
+  it('writes CSV: one row per agency, aliases merged, checked cell by cell', () => {
+    const r = cliBytes(['matrix', '--format', 'csv', SAMPLE_PATH]);
+    expect(r.status).toBe(0);
+    expect([...r.stdout.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parseCsv(r.stdout.toString('utf8').slice(1));
+    expect(rows[0]).toEqual(MATRIX_HEADER);
+    expect(rows).toHaveLength(1 + 45);
+    expect(rows[1]).toEqual(商务厅);
+    const byAgency = new Map(rows.slice(1).map((row) => [row[0], row]));
+    expect(byAgency.get('自治区旅游局')).toEqual(旅游局);
+    expect(byAgency.get('内蒙古民航机场集团')).toEqual(机场集团);
+    expect(byAgency.has('内蒙古民航机场集团公司')).toBe(false);
+    expect(byAgency.get('自治区财政厅')!.slice(0, 5)).toEqual(['自治区财政厅', '', '0', '27', '0']);
+    expect(byAgency.get('自治区外事办')!.slice(2, 6)).toEqual(['1', '16', '0', '二/(十一)/1']);
+  });
+
+  it('prints Markdown with counts right-aligned', () => {
+    const r = cli(['matrix', SAMPLE_PATH]);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe(`| ${MATRIX_HEADER.join(' | ')} |`);
+    expect(lines[1]).toBe('| --- | --- | ---: | ---: | ---: | --- | --- | --- | --- |');
+    expect(lines[2]).toBe(`| ${商务厅.join(' | ')} |`);
+    expect(lines).toHaveLength(2 + 45);
+  });
+
+  it('gives JSON with the chapters and each agency’s cells', () => {
+    const r = cli(['matrix', '--format', 'json', SAMPLE_PATH]);
+    const out = JSON.parse(r.stdout);
+    expect(out.chapters.map((c: { number: string }) => c.number)).toEqual(['一', '二', '三', '四', '五', '六', '七']);
+    const a = out.agencies[0];
+    expect(a).toMatchObject({ agency: '自治区商务厅', aliases: [], unknown: false, lead: 14, cooperating: 17, responsible: 0 });
+    expect(a.chapters.map((c: { lead: number; cooperating: number }) => `${c.lead}/${c.cooperating}`)).toEqual(['1/1', '6/2', '2/2', '5/8', '0/3', '0/1', '0/0']);
+    expect(a.tasks[0]).toEqual({ number: '一/(一)/1', name: '创新口岸管理服务体系', role: 'lead', line: 8 });
+    const airport = out.agencies.find((x: { agency: string }) => x.agency === '内蒙古民航机场集团');
+    expect(airport.aliases).toEqual(['内蒙古民航机场集团公司']);
+  });
+
+  it('writes xlsx: the agency sheet and the by-chapter sheet, read back with exceljs', async () => {
+    const out = join(dir, 'matrix.xlsx');
+    expect(cli(['matrix', '--format=xlsx', `--output=${out}`, SAMPLE_PATH]).status).toBe(0);
+    const wb = await readXlsx(readFileSync(out));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['单位分工', '按章统计']);
+    const ws = wb.worksheets[0];
+    expect(values(ws, 1)).toEqual(MATRIX_HEADER);
+    expect(ws.getRow(1).font?.bold).toBe(true);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
+    expect(ws.rowCount).toBe(46);
+    // counts are numbers; empty cells stay empty
+    expect(values(ws, 2)).toEqual([商务厅[0], undefined, 14, 17, 0, 商务厅[5], 商务厅[6]]);
+    const rowOf = (name: string) => ws.getColumn(1).values.indexOf(name);
+    expect(values(ws, rowOf('自治区旅游局'))).toEqual([旅游局[0], undefined, 5, 4, 0, 旅游局[5], 旅游局[6]]);
+    expect(values(ws, rowOf('内蒙古民航机场集团'))).toEqual([机场集团[0], 机场集团[1], 0, 3, 0, undefined, 机场集团[6]]);
+    expect(ws.columns[0].width).toBeGreaterThanOrEqual('自治区人力资源社会保障厅'.length * 2);
+
+    const byChapter = wb.worksheets[1];
+    expect(values(byChapter, 1)).toEqual(['单位', ...['一', '二', '三', '四', '五', '六', '七'].flatMap((n) => [`${n} 牵头`, `${n} 配合`])]);
+    expect(byChapter.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
+    // 自治区商务厅: 1/1 6/2 2/2 5/8 0/3 0/1 0/0, zeros left blank
+    expect(values(byChapter, 2)).toEqual(['自治区商务厅', 1, 1, 6, 2, 2, 2, 5, 8, undefined, 3, undefined, 1]);
+    const rowOfCh = (name: string) => byChapter.getColumn(1).values.indexOf(name);
+    // 自治区财政厅 cooperates 3, 2, 5, 5, 2, 8, 2 by chapter
+    expect(values(byChapter, rowOfCh('自治区财政厅'))).toEqual(['自治区财政厅', undefined, 3, undefined, 2, undefined, 5, undefined, 5, undefined, 2, undefined, 8, undefined, 2]);
+  });
+
+  it('merges several files into one set of rows, naming each task’s file', () => {
+    const other = join(dir, 'other2.plan.txt');
+    writeFileSync(other, '《其他》分工方案\n一、任务\n加快建设。(自治区商务厅牵头,自治区财政厅配合)\n');
+    const rows = parseCsv(cli(['matrix', '--format', 'csv', SAMPLE_PATH, other]).stdout.slice(1));
+    const row = rows.find((r) => r[0] === '自治区商务厅')!;
+    expect(row.slice(2, 5)).toEqual(['15', '17', '0']);
+    expect(row[5].split('、').at(-1)).toBe(`${other}:一/1`);
+    expect(row[5].split('、')[0]).toBe(`${SAMPLE_PATH}:一/(一)/1`);
+  });
+
+  it('marks unknown agencies against the registry that applies', () => {
+    const ws = join(dir, 'ws');
+    execFileSync('mkdir', ['-p', ws]);
+    writeFileSync(join(ws, 'a.plan.txt'), '《甲》分工方案\n一、任务\n加快建设。(县甲局牵头,县乙局配合)\n');
+    writeFileSync(join(ws, 'fengong.registry.json'), '{ "agencies": [ { "name": "县甲局", "aliases": ["甲局"] } ] }');
+    const rows = parseCsv(cli(['matrix', '--format', 'csv', 'a.plan.txt'], ws).stdout.slice(1));
+    expect(rows.slice(1)).toEqual([
+      ['县甲局', '', '1', '0', '0', '一/1', '', '', ''],
+      ['县乙局', '', '0', '1', '0', '', '一/1', '', '未知单位'],
+    ]);
+  });
+});
