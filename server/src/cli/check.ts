@@ -60,7 +60,8 @@ export function check(argv: string[], write: (s: string) => void, warn: (s: stri
     for (const d of report.diagnostics) out.push(`${report.path}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`);
   }
   if (options.format === 'json') {
-    write(JSON.stringify({ files: reports }, null, 2) + '\n');
+    // Indented for a person at a terminal; compact for a program reading a pipe.
+    write(JSON.stringify({ files: reports }, null, process.stdout.isTTY ? 2 : undefined) + '\n');
   } else {
     out.push(`${reports.length} 个文件：${errors} 个错误，${warnings} 个警告，${others} 个提示 (${reports.length} files: ${errors} errors, ${warnings} warnings, ${others} infos/hints)`);
     write(out.join('\n') + '\n');

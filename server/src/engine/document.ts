@@ -131,7 +131,7 @@ export function parsePlan(text: string, previous?: LineCache): { model: PlanMode
         }
       }
     }
-    if (!entry) entry = readLine(text.slice(s, e), s, l);
+    if (!entry) entry = readLine(text.slice(s, e), s, l, old.length > 0);
     else if (entry.heading) entry.heading.line = l;
     entry.gen = gen;
     entries.push(entry);
@@ -331,9 +331,12 @@ function matchHeading(text: string, ln: Line): Heading | undefined {
   };
 }
 
-/** A line read afresh, on its own detached copy; offsets are then moved to `start`. */
-function readLine(lineText: string, start: number, line: number): LineEntry {
-  const own = detach(lineText);
+/**
+ * A line read afresh, in line offsets, then moved to `start`. Lines read while editing get their
+ * own copy; on a first read a slice is fine (it keeps one version, the first, alive at most).
+ */
+function readLine(lineText: string, start: number, line: number, editing: boolean): LineEntry {
+  const own = editing ? detach(lineText) : lineText;
   const entry: LineEntry = { text: own, start: 0, noise: isNoise(own) };
   entry.heading = entry.noise ? undefined : matchHeading(own, { line, start: 0, end: own.length });
   shiftEntry(entry, start);
