@@ -10,7 +10,7 @@
 // nothing the second time. Party names and roles read the same afterwards.
 import type { Clause, Heading, PlanModel } from './model';
 import type { TextEdit } from './edits';
-import { clauseWidth, headingWidth, markerSeparator, toWidth, widthOf, type Width } from './skeleton';
+import { clauseWidth, headingWidth, majority, markerSeparator, toWidth, widthOf, type Width } from './skeleton';
 import { isBlank, type Span } from './text';
 
 export interface FormatOptions {
@@ -52,21 +52,6 @@ export function formatPlanText(model: PlanModel, options: FormatOptions = {}): s
     at = e.span.end;
   }
   return out + model.text.slice(at);
-}
-
-function majority(values: string[], fallback: string): string {
-  const counts = new Map<string, number>();
-  let best = fallback;
-  let bestCount = 0;
-  for (const v of values) {
-    const n = (counts.get(v) ?? 0) + 1;
-    counts.set(v, n);
-    if (n > bestCount) {
-      best = v;
-      bestCount = n;
-    }
-  }
-  return best;
 }
 
 /** The clause brackets: round ones in the clause width, unless most clauses use 【】 or 〔〕. */

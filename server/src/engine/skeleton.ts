@@ -86,7 +86,8 @@ export function headingWidth(model: PlanModel): Width | undefined {
   return half > full ? 'half' : 'full';
 }
 
-function majority(values: string[], fallback: string): string {
+/** The most frequent value (the first to reach the top count wins a tie), or `fallback`. */
+export function majority(values: string[], fallback: string): string {
   const counts = new Map<string, number>();
   let best = fallback;
   let bestCount = 0;
