@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 // Small and pure: the skeleton of a new plan (no other engine code reaches the client).
 import { newPlanSnippet } from '../../server/src/engine/skeleton';
+import { registerPlanViews } from './matrix';
 
 let client: LanguageClient | undefined;
 
@@ -30,7 +31,7 @@ async function claimPlainTextPlan(doc: vscode.TextDocument): Promise<void> {
   if (PLAN_FIRST_LINE.test(first)) await vscode.languages.setTextDocumentLanguage(doc, 'fengong');
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; views: ReturnType<typeof registerPlanViews> }> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.stdio },
@@ -108,11 +109,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   await Promise.all(vscode.workspace.textDocuments.map(claimPlainTextPlan));
 
   await client.start();
+  const views = registerPlanViews(context, client);
   client.onNotification('fengong/status', (s: Status) => {
     byUri.set(s.uri, s);
     showStatus();
   });
-  return { client };
+  return { client, views };
 }
 
 /** Writes fengong.registry.json from the current plan's parties, unless one exists. */

@@ -58,6 +58,7 @@ import { formatEdits } from './engine/format';
 import { fixAllSafe } from './engine/fixAllSafe';
 import { diagnosticOf, textEditsOf } from './lsp/convert';
 import { readSettings } from './lsp/settings';
+import { registerViewRequests } from './lsp/views';
 import { fsPathOf, Workspace, type DocumentSource } from './lsp/workspace';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -694,6 +695,8 @@ connection.onRequest(
 );
 
 connection.onRequest('fengong/stats', () => ({ analyses: workspace.analyses, indexed: workspace.index.size }));
+
+registerViewRequests(connection, { of: analysisFor, all: () => workspace.allAnalyses(openPlans()) });
 
 documents.listen(connection);
 connection.listen();

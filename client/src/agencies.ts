@@ -1,0 +1,241 @@
+// The Agencies view in the Explorer: every agency of the current plan (or of the whole
+// workspace), its lead, cooperating and responsible tasks beneath it; a click reveals the task.
+// The data comes from the language server (`fengong/agencies`): the client never parses plans.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+// Types only: erased from the bundle, they keep both ends of the request in step.
+import type { AgenciesResult, ViewAgency, ViewTask } from '../../server/src/lsp/views';
+
+export const AGENCIES_VIEW = 'fengong.agencies';
+type Scope = 'document' | 'workspace';
+type Role = ViewTask['role'];
+
+const zh = () => vscode.env.language.toLowerCase().startsWith('zh');
+
+const ROLE_LABEL: Record<Role, [string, string]> = {
+  lead: ['牵头', 'Lead'],
+  cooperating: ['配合', 'Cooperating'],
+  responsible: ['负责', 'Responsible'],
+};
+const roleLabel = (r: Role) => ROLE_LABEL[r][zh() ? 0 : 1];
+
+type Node =
+  | { kind: 'agency'; agency: ViewAgency }
+  | { kind: 'role'; agency: ViewAgency; role: Role; tasks: ViewTask[] }
+  | { kind: 'task'; agency: ViewAgency; task: ViewTask; index: number };
+
+/** `牵头 14 · 配合 17`, leaving out the roles it has no task in. */
+export function loadText(a: { lead: number; cooperating: number; responsible: number }): string {
+  return (['lead', 'cooperating', 'responsible'] as const)
+    .filter((r) => a[r] > 0)
+    .map((r) => `${roleLabel(r)} ${a[r]}`)
+    .join(' · ');
+}
+
+export function toRange(r: ViewTask['range']): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+/** Opens the plan and selects the task's name, in the editor column the plan is shown in if any. */
+export async function revealTask(task: Pick<ViewTask, 'uri' | 'range'>): Promise<void> {
+  const uri = vscode.Uri.parse(task.uri);
+  const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === task.uri);
+  const editor = await vscode.window.showTextDocument(uri, { selection: toRange(task.range), viewColumn: shown?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
+  editor.revealRange(toRange(task.range), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/** The plan the views follow: the active editor's, else the last one that was active and is still open. */
+export class PlanTracker implements vscode.Disposable {
+  private last?: vscode.Uri;
+  private readonly emitter = new vscode.EventEmitter<vscode.Uri | undefined>();
+  readonly onDidChange = this.emitter.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor() {
+    this.update(vscode.window.activeTextEditor?.document);
+    this.subscriptions.push(
+      vscode.window.onDidChangeActiveTextEditor((e) => this.update(e?.document)),
+      // A .txt opened as plain text and then switched to fengong is closed and opened again,
+      // with no change of active editor.
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        if (vscode.window.activeTextEditor?.document.uri.toString() === d.uri.toString()) this.update(d);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        const uri = d.uri.toString();
+        if (this.last?.toString() !== uri) return;
+        // Closed for good, not reopened under another language: after the reopening, if any.
+        setTimeout(() => {
+          if (this.last?.toString() !== uri || vscode.workspace.textDocuments.some((x) => x.uri.toString() === uri && x.languageId === 'fengong')) return;
+          this.last = undefined;
+          this.emitter.fire(undefined);
+        }, 0);
+      }),
+    );
+  }
+
+  get current(): vscode.Uri | undefined {
+    return this.last;
+  }
+
+  private update(doc: vscode.TextDocument | undefined): void {
+    if (doc?.languageId !== 'fengong') return;
+    if (this.last?.toString() === doc.uri.toString()) return;
+    this.last = doc.uri;
+    this.emitter.fire(this.last);
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+export class AgenciesProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  scope: Scope = 'document';
+  /** The last answer: its plan count and whether it came from the whole workspace. */
+  last?: AgenciesResult;
+
+  constructor(
+    private readonly client: LanguageClient,
+    private readonly plans: PlanTracker,
+  ) {}
+
+  refresh(): void {
+    this.emitter.fire(undefined);
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (!node) return (await this.load()).map((agency) => ({ kind: 'agency', agency }));
+    if (node.kind === 'agency') {
+      return (['lead', 'cooperating', 'responsible'] as const)
+        .map((role) => ({ kind: 'role' as const, agency: node.agency, role, tasks: node.agency.tasks.filter((t) => t.role === role) }))
+        .filter((g) => g.tasks.length > 0);
+    }
+    if (node.kind === 'role') return node.tasks.map((task, index) => ({ kind: 'task', agency: node.agency, task, index }));
+    return [];
+  }
+
+  private async load(): Promise<ViewAgency[]> {
+    const uri = this.plans.current?.toString();
+    if (this.scope === 'document' && !uri) {
+      this.last = undefined;
+      return [];
+    }
+    try {
+      this.last = await this.client.sendRequest<AgenciesResult>('fengong/agencies', { uri, scope: this.scope });
+      return this.last?.agencies ?? [];
+    } catch {
+      // The server is starting or restarting: the next change refreshes the view.
+      return [];
+    }
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    const many = this.scope === 'workspace';
+    if (node.kind === 'agency') {
+      const a = node.agency;
+      const item = new vscode.TreeItem(a.agency, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `agency:${a.agency}`;
+      const unknown = zh() ? '未知单位' : 'unknown agency';
+      item.description = [loadText(a), a.unknown ? unknown : ''].filter(Boolean).join(' · ');
+      item.iconPath = a.unknown ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon(a.collective ? 'references' : 'organization');
+      const tip = new vscode.MarkdownString();
+      tip.appendMarkdown(`**${escapeMd(a.agency)}**`);
+      if (a.aliases.length) tip.appendMarkdown(`\n\n${zh() ? '其他名称' : 'Also written'}: ${a.aliases.map(escapeMd).join('、')}`);
+      tip.appendMarkdown(`\n\n${escapeMd(loadText(a))}`);
+      if (a.unknown) tip.appendMarkdown(`\n\n$(warning) ${zh() ? '不在单位名录中' : 'Not in the agency registry'}`);
+      tip.supportThemeIcons = true;
+      item.tooltip = tip;
+      item.contextValue = a.unknown ? 'fengong.agency.unknown' : 'fengong.agency';
+      return item;
+    }
+    if (node.kind === 'role') {
+      const item = new vscode.TreeItem(`${roleLabel(node.role)} (${node.tasks.length})`, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `role:${node.agency.agency}:${node.role}`;
+      item.iconPath = new vscode.ThemeIcon(node.role === 'cooperating' ? 'person-add' : 'star-full');
+      item.contextValue = 'fengong.role';
+      return item;
+    }
+    const t = node.task;
+    const item = new vscode.TreeItem(`${t.number} ${t.name}`, vscode.TreeItemCollapsibleState.None);
+    // By position: a plan with a section number written twice has two tasks of one number path.
+    item.id = `task:${node.agency.agency}:${t.role}:${node.index}`;
+    const file = decodeURIComponent(t.uri.slice(t.uri.lastIndexOf('/') + 1));
+    item.description = many ? `${file}:${t.line}` : `${zh() ? '第' : 'line '}${t.line}${zh() ? '行' : ''}`;
+    item.tooltip = `${t.number} ${t.name}\n${file}:${t.line}`;
+    item.iconPath = new vscode.ThemeIcon('symbol-event');
+    item.command = { title: zh() ? '转到任务' : 'Go to task', command: 'fengong.agencies.reveal', arguments: [t] };
+    item.contextValue = 'fengong.task';
+    return item;
+  }
+
+  getParent(node: Node): Node | undefined {
+    if (node.kind === 'agency') return undefined;
+    if (node.kind === 'role') return { kind: 'agency', agency: node.agency };
+    return { kind: 'role', agency: node.agency, role: node.task.role, tasks: node.agency.tasks.filter((t) => t.role === node.task.role) };
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+}
+
+function escapeMd(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
+
+/** Registers the view, its scope switch and refresh. `plans` is the caller's to dispose. */
+export function registerAgenciesView(context: vscode.ExtensionContext, client: LanguageClient, plans: PlanTracker): AgenciesProvider {
+  const provider = new AgenciesProvider(client, plans);
+  const view = vscode.window.createTreeView(AGENCIES_VIEW, { treeDataProvider: provider, showCollapseAll: true });
+  const describe = () => {
+    const file = plans.current ? decodeURIComponent(plans.current.path.slice(plans.current.path.lastIndexOf('/') + 1)) : '';
+    view.description = provider.scope === 'workspace' ? (zh() ? '整个工作区' : 'whole workspace') : file;
+  };
+  const setScope = async (scope: Scope) => {
+    provider.scope = scope;
+    await vscode.commands.executeCommand('setContext', 'fengong.agencies.scope', scope);
+    describe();
+    provider.refresh();
+  };
+
+  // Typing refreshes the view after a pause; the server analyses each version once anyway.
+  let timer: NodeJS.Timeout | undefined;
+  const refreshSoon = (delay = 500) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (view.visible) provider.refresh();
+    }, delay);
+  };
+
+  void vscode.commands.executeCommand('setContext', 'fengong.agencies.enabled', true);
+  void vscode.commands.executeCommand('setContext', 'fengong.agencies.scope', provider.scope);
+  describe();
+
+  context.subscriptions.push(
+    provider,
+    view,
+    { dispose: () => clearTimeout(timer) },
+    plans.onDidChange(() => {
+      describe();
+      if (provider.scope === 'document') refreshSoon(0);
+    }),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document.languageId !== 'fengong' || e.contentChanges.length === 0) return;
+      if (provider.scope === 'workspace' || e.document.uri.toString() === plans.current?.toString()) refreshSoon();
+    }),
+    vscode.workspace.onDidSaveTextDocument((d) => {
+      if (d.fileName.endsWith('fengong.registry.json')) refreshSoon(300);
+    }),
+    view.onDidChangeVisibility((e) => {
+      if (e.visible) provider.refresh();
+    }),
+    vscode.commands.registerCommand('fengong.agencies.refresh', () => provider.refresh()),
+    vscode.commands.registerCommand('fengong.agencies.showWorkspace', () => setScope('workspace')),
+    vscode.commands.registerCommand('fengong.agencies.showDocument', () => setScope('document')),
+    vscode.commands.registerCommand('fengong.agencies.reveal', (task: ViewTask) => revealTask(task)),
+  );
+  return provider;
+}

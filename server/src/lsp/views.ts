@@ -1,0 +1,176 @@
+// Custom requests behind the client's Agencies view, the responsibility matrix and the export
+// commands. Each maps to one engine call; offsets become LSP ranges here and nowhere else.
+//
+//   fengong/agencies     { uri?, scope: 'document' | 'workspace' } → AgenciesResult
+//   fengong/matrix       { uri }                                   → MatrixResult | null
+//   fengong/exportTable  { uri, format, locale? }                  → ExportResult | null
+//   fengong/exportMatrix { uri, format, locale? }                  → ExportResult | null
+import { basename } from 'node:path';
+import { URI } from 'vscode-uri';
+import type { Analysis } from '../engine';
+import type { Range } from '../engine/text';
+import { agencyMatrix, agencyRows, type AgencyRow, type ChapterColumn, type TaskRef } from '../engine/matrix';
+import { exportMatrix, exportTable, FORMATS, type ExportPlan, type Format, type HeaderLocale } from '../cli/export';
+
+/** What the views need of the server's state. */
+export interface ViewAnalyses {
+  /** One plan: an open document's current analysis, or an indexed file's. */
+  of(uri: string): Analysis | undefined;
+  /** Every plan in the workspace, open documents first. */
+  all(): Iterable<[string, Analysis]>;
+}
+
+/** The slice of the LSP connection used here (a fake one in tests). */
+export interface ViewConnection {
+  onRequest(method: string, handler: (params: never) => unknown): unknown;
+  console: { error(message: string): void };
+}
+
+export interface ViewTask {
+  uri: string;
+  /** The task's name in the document: what a click reveals. */
+  range: Range;
+  number: string;
+  name: string;
+  role: TaskRef['role'];
+  line: number;
+  /** Column in `MatrixResult.chapters` (matrix only). */
+  chapter: number;
+}
+
+export interface ViewAgency {
+  agency: string;
+  aliases: string[];
+  unknown: boolean;
+  collective: boolean;
+  lead: number;
+  cooperating: number;
+  responsible: number;
+  tasks: ViewTask[];
+}
+
+export interface AgenciesParams {
+  uri?: string;
+  scope?: 'document' | 'workspace';
+}
+
+export interface AgenciesResult {
+  scope: 'document' | 'workspace';
+  /** How many plans the rows come from. */
+  plans: number;
+  agencies: ViewAgency[];
+}
+
+export interface MatrixRow extends ViewAgency {
+  cells: { lead: number; cooperating: number; responsible: number }[];
+}
+
+export interface MatrixResult {
+  uri: string;
+  title: string | null;
+  chapters: ChapterColumn[];
+  rows: MatrixRow[];
+}
+
+export interface ExportParams {
+  uri: string;
+  format: Format;
+  locale?: HeaderLocale;
+}
+
+/** Text formats as text, xlsx as base64. */
+export interface ExportResult {
+  text?: string;
+  base64?: string;
+}
+
+function viewAgency(row: AgencyRow, lookup: (doc: string) => { uri: string; analysis: Analysis } | undefined): ViewAgency {
+  const tasks: ViewTask[] = [];
+  for (const t of row.tasks) {
+    const plan = lookup(t.doc);
+    if (!plan) continue;
+    tasks.push({ uri: plan.uri, range: plan.analysis.model.lines.rangeOf(t.nameSpan), number: t.number, name: t.name, role: t.role, line: t.line, chapter: t.chapter });
+  }
+  return {
+    agency: row.agency,
+    aliases: row.aliases,
+    unknown: row.unknown,
+    collective: row.collective,
+    lead: row.lead,
+    cooperating: row.cooperating,
+    responsible: row.responsible,
+    tasks,
+  };
+}
+
+/** The Agencies view: one plan, or every plan of the workspace merged. */
+export function agenciesOf(analyses: ViewAnalyses, params: AgenciesParams): AgenciesResult {
+  const scope = params.scope === 'workspace' ? 'workspace' : 'document';
+  const plans = new Map<string, Analysis>();
+  if (scope === 'workspace') {
+    for (const [uri, a] of analyses.all()) plans.set(uri, a);
+  } else if (params.uri) {
+    const a = analyses.of(params.uri);
+    if (a) plans.set(params.uri, a);
+  }
+  const rows = agencyRows([...plans].map(([uri, a]) => ({ doc: uri, model: a.model, registry: a.registry })));
+  const lookup = (uri: string) => {
+    const analysis = plans.get(uri);
+    return analysis && { uri, analysis };
+  };
+  return { scope, plans: plans.size, agencies: rows.map((r) => viewAgency(r, lookup)) };
+}
+
+/** The responsibility matrix of one plan: agencies against chapters. */
+export function matrixOf(analyses: ViewAnalyses, uri: string): MatrixResult | null {
+  const analysis = analyses.of(uri);
+  if (!analysis) return null;
+  const m = agencyMatrix(analysis.model, analysis.registry);
+  const lookup = () => ({ uri, analysis });
+  return {
+    uri,
+    title: analysis.model.title?.text ?? null,
+    chapters: m.chapters,
+    rows: m.rows.map((r) => ({ ...viewAgency(r, lookup), cells: r.cells })),
+  };
+}
+
+function exportPlan(uri: string, analysis: Analysis): ExportPlan {
+  let path = uri;
+  try {
+    path = basename(URI.parse(uri).path) || uri;
+  } catch {
+    // keep the URI
+  }
+  return { path, model: analysis.model, registry: analysis.registry };
+}
+
+export async function exportOf(analyses: ViewAnalyses, params: ExportParams, what: 'table' | 'matrix'): Promise<ExportResult | null> {
+  const analysis = analyses.of(params.uri);
+  if (!analysis || !FORMATS.includes(params.format)) return null;
+  const plans = [exportPlan(params.uri, analysis)];
+  const locale = params.locale === 'en' ? 'en' : 'zh-cn';
+  const out = what === 'table' ? await exportTable(plans, params.format, locale) : await exportMatrix(plans, params.format, locale);
+  return typeof out === 'string' ? { text: out } : { base64: Buffer.from(out).toString('base64') };
+}
+
+export function registerViewRequests(connection: ViewConnection, analyses: ViewAnalyses): void {
+  // One failing request is logged and answered empty, never fatal.
+  const guarded =
+    <P, R>(name: string, fallback: R, fn: (params: P) => R | Promise<R>) =>
+    async (params: P): Promise<R> => {
+      try {
+        return await fn(params);
+      } catch (e) {
+        connection.console.error(`fengong: ${name} failed: ${(e as Error).stack ?? e}`);
+        return fallback;
+      }
+    };
+  connection.onRequest(
+    'fengong/agencies',
+    guarded('agencies', { scope: 'document', plans: 0, agencies: [] } as AgenciesResult, (p: AgenciesParams) => agenciesOf(analyses, p ?? {})),
+  );
+  connection.onRequest('fengong/matrix', guarded('matrix', null as MatrixResult | null, (p: { uri: string }) => matrixOf(analyses, p.uri)));
+  connection.onRequest('fengong/exportTable', guarded('exportTable', null as ExportResult | null, (p: ExportParams) => exportOf(analyses, p, 'table')));
+  connection.onRequest('fengong/exportMatrix', guarded('exportMatrix', null as ExportResult | null, (p: ExportParams) => exportOf(analyses, p, 'matrix')));
+}
