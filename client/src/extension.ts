@@ -3,7 +3,7 @@
 // plans themselves comes from the server.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 // Small and pure: the skeleton of a new plan (no other engine code reaches the client).
 import { newPlanSnippet } from '../../server/src/engine/skeleton';
 import { registerPlanViews } from './matrix';
@@ -52,8 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     },
     initializationOptions: { settings: vscode.workspace.getConfiguration('fengong') },
     outputChannel: output,
-    // If the server dies, the client restarts it; after repeated failures the user is told once.
-    connectionOptions: { maxRestartCount: 4 },
+    errorHandler: restartingErrorHandler(),
   };
   client = new LanguageClient('fengong', '分工方案语言服务 (fengong)', serverOptions, clientOptions);
 
@@ -115,6 +114,38 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     showStatus();
   });
   return { client, views };
+}
+
+/**
+ * If the server process dies it is restarted, and the user is told once; after four deaths in
+ * three minutes it stays down with one message saying how to restart it.
+ */
+function restartingErrorHandler(): ErrorHandler {
+  const deaths: number[] = [];
+  let told = false;
+  return {
+    error: () => ({ action: ErrorAction.Continue }),
+    closed: () => {
+      const now = Date.now();
+      deaths.push(now);
+      while (deaths.length && now - deaths[0] > 3 * 60_000) deaths.shift();
+      if (deaths.length > 4) {
+        return {
+          action: CloseAction.DoNotRestart,
+          message: zh()
+            ? '分工语言服务三分钟内多次意外退出，已停止。可运行“fengong: 重启语言服务”，或查看输出面板。'
+            : 'The fengong language server stopped unexpectedly several times in three minutes and was not restarted. Run "fengong: Restart language server", or see its output.',
+        };
+      }
+      const first = !told;
+      told = true;
+      return {
+        action: CloseAction.Restart,
+        message: zh() ? '分工语言服务意外退出，已重新启动。' : 'The fengong language server stopped unexpectedly and was restarted.',
+        handled: !first,
+      };
+    },
+  };
 }
 
 /** Writes fengong.registry.json from the current plan's parties, unless one exists. */

@@ -695,6 +695,8 @@ connection.onRequest(
 );
 
 connection.onRequest('fengong/stats', () => ({ analyses: workspace.analyses, indexed: workspace.index.size }));
+// The server's view of a document, for tests that check it never drifts from the client's.
+connection.onRequest('fengong/documentText', (params: { uri: string }) => documents.get(params.uri)?.getText() ?? null);
 
 registerViewRequests(connection, { of: analysisFor, all: () => workspace.allAnalyses(openPlans()) });
 

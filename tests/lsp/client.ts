@@ -26,6 +26,8 @@ export class LspClient {
   private versions = new Map<string, number>();
   private waiters: (() => void)[] = [];
   stderr = '';
+  /** window/logMessage from the server: a failing handler logs here. */
+  readonly logs: string[] = [];
 
   constructor(private readonly options: Options = {}) {
     this.proc = spawn(process.execPath, [join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -36,7 +38,7 @@ export class LspClient {
       this.wake();
     });
     this.conn.onNotification('fengong/status', (s: { uri: string; registry: string | null; agencies: number; tasks: number }) => void this.status.set(s.uri, s));
-    this.conn.onNotification('window/logMessage', () => undefined);
+    this.conn.onNotification('window/logMessage', (m: { type: number; message: string }) => void this.logs.push(m.message));
     this.conn.onRequest('workspace/configuration', () => [options.settings ?? {}]);
     this.conn.onRequest('workspace/diagnostic/refresh', () => null);
     this.conn.onRequest('client/registerCapability', () => null);
