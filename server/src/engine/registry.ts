@@ -157,9 +157,11 @@ export function loadRegistryFile(text: string, path: string): LoadedRegistry {
   const root = jsonc.parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length || !root) {
     for (const e of errors.slice(0, 20)) {
+      // An error at the end of the file points at its last character.
+      const start = Math.max(0, Math.min(e.offset, text.length - 1));
       findings.push({
         code: 'registry.invalid-json',
-        span: { start: e.offset, end: e.offset + Math.max(1, e.length) },
+        span: { start, end: Math.min(text.length, Math.max(start + 1, e.offset + e.length)) },
         args: { error: jsonc.printParseErrorCode(e.error) },
       });
     }

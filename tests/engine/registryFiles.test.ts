@@ -1,0 +1,101 @@
+// Registry files as users write them: edits keep every byte outside the change; broken and
+// huge files give located findings and never throw.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addAgencyEdits, applyEdits, loadRegistryFile, renameAgencyEdits } from '../../server/src/engine';
+
+const ws = fc.constantFrom('', ' ', '\n', '\n  ', '\r\n    ', '\t', ' // 注释\n', ' /* 块注释 */ ');
+const agency = fc.record({
+  name: fc.constantFrom('县甲局', '县乙局', '县丙局', '市丁委', '自治区测试厅'),
+  alias: fc.boolean(),
+});
+
+/** A registry file written with arbitrary blanks and comments between its tokens. */
+const registryText = fc
+  .tuple(fc.uniqueArray(agency, { selector: (a) => a.name, maxLength: 4 }), fc.array(ws, { minLength: 12, maxLength: 12 }), fc.boolean())
+  .map(([agencies, w, withExtends]) => {
+    const items = agencies.map((a, i) => `${w[i % 12]}{${w[(i + 1) % 12]}"name":${w[2]}"${a.name}"${a.alias ? `,${w[3]}"aliases": ["${a.name.slice(1)}"]` : ''}${w[4]}}`);
+    const ext = withExtends ? `${w[5]}"extends": ["inner-mongolia"],` : '';
+    return `${w[6]}{${ext}${w[7]}"agencies":${w[8]}[${items.join(',')}${w[9]}]${w[10]}}${w[11]}`;
+  });
+
+/** The edits only insert, or replace only the named value: everything else is kept byte for byte. */
+function keptOutside(before: string, after: string, changed: { start: number; end: number }[]): void {
+  let b = 0;
+  let a = 0;
+  const sorted = [...changed].sort((x, y) => x.start - y.start);
+  for (const c of sorted) {
+    expect(after.slice(a, a + (c.start - b))).toBe(before.slice(b, c.start));
+    a += c.start - b;
+    b = c.end;
+    // skip the new text in `after`: find where the rest of `before` resumes
+    const rest = before.slice(b, sorted[sorted.indexOf(c) + 1]?.start ?? before.length);
+    const at = after.indexOf(rest, a);
+    expect(at).toBeGreaterThanOrEqual(a);
+    a = at;
+  }
+  expect(after.slice(a)).toBe(before.slice(b));
+}
+
+describe('registry file edits', () => {
+  it('adding an agency keeps every byte the user wrote', () => {
+    fc.assert(
+      fc.property(registryText, (text) => {
+        expect(loadRegistryFile(text, 'r.json').findings).toEqual([]);
+        const edits = addAgencyEdits(text, '新增局')!;
+        const out = applyEdits(text, edits);
+        keptOutside(text, out, edits.map((e) => e.span));
+        const reg = loadRegistryFile(out, 'r.json');
+        expect(reg.findings).toEqual([]);
+        expect(reg.registry!.lookup('新增局')?.name).toBe('新增局');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('renaming an agency keeps every byte outside its name and alias list', () => {
+    fc.assert(
+      fc.property(registryText, (text) => {
+        const reg = loadRegistryFile(text, 'r.json').registry!;
+        const own = reg.agencies.filter((a) => a.entryIndex !== undefined);
+        fc.pre(own.length > 0);
+        const target = own[0];
+        const edits = renameAgencyEdits(text, target.entryIndex!, target.name, '改名局')!;
+        const out = applyEdits(text, edits);
+        keptOutside(text, out, edits.map((e) => e.span));
+        const after = loadRegistryFile(out, 'r.json');
+        expect(after.findings).toEqual([]);
+        expect(after.registry!.lookup(target.name)?.name).toBe('改名局');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('broken and huge registry files', () => {
+  it.each([
+    ['truncated', '{ "agencies": [ { "name": "甲" }'],
+    ['not an object', '[1, 2, 3]'],
+    ['a number for a name', '{ "agencies": [ { "name": 3 } ] }'],
+    ['an unknown key', '{ "agencis": [] }'],
+    ['binary', '\u0000\u0001{'],
+    ['empty', ''],
+  ])('%s: located findings, no registry, no throw', (_name, text) => {
+    const r = loadRegistryFile(text, 'r.json');
+    expect(r.registry).toBeUndefined();
+    expect(r.findings.length).toBeGreaterThan(0);
+    for (const f of r.findings) {
+      expect(f.span.start).toBeGreaterThanOrEqual(0);
+      expect(f.span.end).toBeLessThanOrEqual(Math.max(1, text.length));
+    }
+  });
+
+  it('a 20 MB registry loads', () => {
+    const entries = Array.from({ length: 200_000 }, (_, i) => `    { "name": "自治区测试单位${i}", "aliases": ["测试单位${i}甲", "测试单位${i}乙"], "level": "provincial", "note": "${'备注'.repeat(10)}" }`);
+    const text = `{\n  "agencies": [\n${entries.join(',\n')}\n  ]\n}\n`;
+    expect(text.length * 2).toBeGreaterThan(20_000_000);
+    const r = loadRegistryFile(text, 'r.json');
+    expect(r.findings).toEqual([]);
+    expect(r.registry!.lookup('测试单位199999乙')?.name).toBe('自治区测试单位199999');
+  });
+});
