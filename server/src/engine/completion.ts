@@ -58,6 +58,8 @@ interface Index {
   entries: Entry[];
   byChar: Map<string, Entry[]>;
   byLetter: Map<string, Entry[]>;
+  /** Entries whose initials or full pinyin hold a pair of letters: any pinyin match holds its first two. */
+  byPair: Map<string, Entry[]>;
   pinyin: boolean;
 }
 
@@ -69,6 +71,7 @@ function indexOf(registry: Registry, pinyin: PinyinOf | undefined): Index {
   const entries: Entry[] = [];
   const byChar = new Map<string, Entry[]>();
   const byLetter = new Map<string, Entry[]>();
+  const byPair = new Map<string, Entry[]>();
   // Shorter names first, once: lists built in this order need no sorting per keystroke.
   const ordered = registry.agencies.filter((a) => registry.lookup(a.name) === a); // not overridden by a workspace entry
   ordered.sort((a, b) => a.name.length - b.name.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -99,8 +102,15 @@ function indexOf(registry: Registry, pinyin: PinyinOf | undefined): Index {
       if (!list) byLetter.set(letter, (list = []));
       list.push(e);
     }
+    const pairs = new Set<string>();
+    for (const s of [e.initials, e.full]) for (let i = 0; i + 1 < s.length; i++) pairs.add(s.slice(i, i + 2));
+    for (const pair of pairs) {
+      let list = byPair.get(pair);
+      if (!list) byPair.set(pair, (list = []));
+      list.push(e);
+    }
   }
-  const index = { entries, byChar, byLetter, pinyin: !!pinyin };
+  const index = { entries, byChar, byLetter, byPair, pinyin: !!pinyin };
   indexes.set(registry, index);
   return index;
 }
@@ -156,7 +166,7 @@ export function completeAt(text: string, offset: number, ctx: CompletionContext)
   const index = indexOf(ctx.registry, ctx.pinyin);
   let pool: Entry[];
   if (!typed) pool = index.entries;
-  else if (ascii) pool = index.byLetter.get(typed[0].toLowerCase()) ?? [];
+  else if (ascii) pool = (typed.length > 1 ? index.byPair.get(typed.slice(0, 2).toLowerCase()) : index.byLetter.get(typed[0].toLowerCase())) ?? [];
   else {
     // The rarest character's list is the smallest pool that still holds every match.
     pool = index.entries;

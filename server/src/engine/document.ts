@@ -503,8 +503,8 @@ function finishHeadings(model: PlanModel, text: string): void {
   const hs = model.headings;
   let lastEnd = text.length;
   while (lastEnd > 0 && (isBlank(text.charCodeAt(lastEnd - 1)) || text[lastEnd - 1] === '\n' || text[lastEnd - 1] === '\r')) lastEnd--;
-  const contentEnds = model.paragraphs.filter((p) => p.kind !== 'noise').map((p) => p.span.end);
-  const paraStarts = model.paragraphs.map((p) => p.span.start);
+  const contentEnds: number[] = [];
+  for (const p of model.paragraphs) if (p.kind !== 'noise') contentEnds.push(p.span.end);
   for (let i = 0; i < hs.length; i++) {
     let j = i + 1;
     while (j < hs.length && hs[j].level > hs[i].level) j++;
@@ -520,7 +520,6 @@ function finishHeadings(model: PlanModel, text: string): void {
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    void paraStarts;
     hs[i].extent = { start: hs[i].span.start, end };
   }
 }
@@ -530,6 +529,10 @@ function finishHeadings(model: PlanModel, text: string): void {
  * clauses: 总体要求 and 保障措施 parts carry none, and a lead-in ending in a colon is no task.
  */
 function dropUnflaggedTasks(model: PlanModel, text: string): void {
+  // The common case, every task with its clause, needs no scope analysis.
+  let allClosed = true;
+  for (const t of model.tasks) if (!t.clause) allClosed = false;
+  if (allClosed) return;
   const scopeHasClause = new Set<number>();
   const scopeOf = (h: number | undefined): number | undefined => {
     // the nearest section, else the chapter
