@@ -52,10 +52,11 @@ if (existsSync('tests/grammar')) {
   } else record('grammar', 0, 1);
 }
 
-// Real-editor tests inside code-server (skipped only when asked). Its own summary line is read.
+// Real-editor tests inside code-server (skipped only when asked): the API suite, then the UI
+// test of the packaged .vsix (--ui). The last summary line of its output (both summed) is read.
 if (existsSync('scripts/e2e/run.mjs') && process.env.FENGONG_SKIP_E2E !== '1') {
-  process.stdout.write('\n▶ e2e (code-server): node scripts/e2e/run.mjs --plan\n');
-  const r = spawnSync('node', ['scripts/e2e/run.mjs', '--plan'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  process.stdout.write('\n▶ e2e (code-server): node scripts/e2e/run.mjs --plan --ui\n');
+  const r = spawnSync('node', ['scripts/e2e/run.mjs', '--plan', '--ui'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   process.stdout.write(r.stdout ?? '');
   process.stderr.write(r.stderr ?? '');
   const summaries = [...(r.stdout ?? '').matchAll(/^\s*(\d+) passed, (\d+) failed\s*$/gm)];

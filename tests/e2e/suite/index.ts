@@ -2,9 +2,11 @@
 // (extensionTestsPath → `run()`): scripts/e2e/run.mjs (code-server + Chromium) and
 // @vscode/test-electron alike. Built to dist/e2e/suite/index.js by run.mjs.
 //
-// FENGONG_E2E_PLAN=1 adds the language tests of plan.e2e.ts (they need the real extension).
+// FENGONG_E2E_PLAN=1 adds the language tests of plan.e2e.ts and edit.e2e.ts (they need the
+// real extension).
 import * as vscode from 'vscode';
 import { expectedExtensionPath } from './context';
+import { registerEditTests } from './edit.e2e';
 import { Suite } from './harness';
 import { registerPlanTests } from './plan.e2e';
 import { registerSmokeTests } from './smoke.e2e';
@@ -13,7 +15,10 @@ export async function run(): Promise<void> {
   const suite = new Suite();
   registerSmokeTests(suite);
   const plan = process.env.FENGONG_E2E_PLAN === '1';
-  if (plan) registerPlanTests(suite);
+  if (plan) {
+    registerPlanTests(suite);
+    registerEditTests(suite);
+  }
   console.log(
     `fengong e2e: VS Code ${vscode.version}, extension under test ${expectedExtensionPath()}, ` +
       `${suite.size} tests${plan ? '' : ' (plan tests not included: set FENGONG_E2E_PLAN=1)'}`,

@@ -3,95 +3,20 @@
 // only when FENGONG_E2E_PLAN=1; each one FAILS (never skips) when the extension under test
 // does not contribute the `fengong` language.
 import * as vscode from 'vscode';
-import { extensionUnderTest, expectedExtensionPath, SAMPLE_FILE, workspaceRoot } from './context';
+import { SAMPLE_FILE, workspaceRoot } from './context';
+import {
+  codeOf,
+  describeDiagnostics,
+  documentSymbols,
+  hoverText,
+  LANGUAGE_ID,
+  openInEditor,
+  openSample,
+  planExtension,
+  SERVER_WAIT_MS,
+  withLanguage,
+} from './editor';
 import { assert, preview, sleep, Suite, TestFailure, waitFor } from './harness';
-
-const LANGUAGE_ID = 'fengong';
-const SERVER_WAIT_MS = 15_000;
-
-function planExtension(): vscode.Extension<unknown> {
-  const ext = extensionUnderTest();
-  assert(ext, `no extension loaded from ${expectedExtensionPath()}`);
-  const languages: Array<{ id?: string }> = ext.packageJSON?.contributes?.languages ?? [];
-  assert(
-    languages.some((l) => l.id === LANGUAGE_ID),
-    `${ext.id} contributes no language '${LANGUAGE_ID}' (contributes.languages = ${preview(languages)})`,
-  );
-  return ext;
-}
-
-async function openInEditor(uri: vscode.Uri): Promise<vscode.TextDocument> {
-  const doc = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(doc, { preview: false });
-  return doc;
-}
-
-function currentLanguageId(uri: vscode.Uri): string | undefined {
-  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.languageId;
-}
-
-async function openSample(): Promise<vscode.TextDocument> {
-  planExtension();
-  const uri = vscode.Uri.joinPath(workspaceRoot(), SAMPLE_FILE);
-  await openInEditor(uri);
-  return withLanguage(uri);
-}
-
-/**
- * The open document once it has the fengong language. Waits, since an extension may set the
- * language after opening (vscode.languages.setTextDocumentLanguage), which replaces the
- * TextDocument object: use the one returned here.
- */
-async function withLanguage(uri: vscode.Uri): Promise<vscode.TextDocument> {
-  const name = uri.path.split('/').pop();
-  await waitFor(() => currentLanguageId(uri) === LANGUAGE_ID, 5_000, `${name} to get language '${LANGUAGE_ID}'`).catch((err: Error) => {
-    throw new TestFailure(`${err.message} (it has '${currentLanguageId(uri)}')`);
-  });
-  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  assert(doc, `${name} is not open`);
-  return doc;
-}
-
-/** Hierarchical document symbols, waiting for the language server to answer. */
-async function documentSymbols(uri: vscode.Uri): Promise<vscode.DocumentSymbol[]> {
-  const symbols = await waitFor(
-    async () => {
-      const s = await vscode.commands.executeCommand<Array<vscode.DocumentSymbol | vscode.SymbolInformation>>('vscode.executeDocumentSymbolProvider', uri);
-      return s && s.length > 0 ? s : undefined;
-    },
-    SERVER_WAIT_MS,
-    'document symbols from the language server',
-  );
-  assert(
-    symbols.every((s) => 'children' in s),
-    `expected hierarchical DocumentSymbols, got SymbolInformation: ${preview(symbols.slice(0, 2))}`,
-  );
-  return symbols as vscode.DocumentSymbol[];
-}
-
-function codeOf(d: vscode.Diagnostic): string {
-  const c = d.code;
-  if (c === undefined) return '';
-  return typeof c === 'object' ? String(c.value) : String(c);
-}
-
-function describeDiagnostics(ds: readonly vscode.Diagnostic[]): string {
-  return preview(
-    ds.slice(0, 8).map((d) => `${vscode.DiagnosticSeverity[d.severity]} ${codeOf(d)} L${d.range.start.line + 1}: ${d.message}`),
-    800,
-  );
-}
-
-function hoverText(hovers: vscode.Hover[]): string {
-  const parts: string[] = [];
-  for (const h of hovers) {
-    for (const c of h.contents) {
-      if (typeof c === 'string') parts.push(c);
-      else if (c && typeof (c as { value?: unknown }).value === 'string') parts.push((c as { value: string }).value);
-    }
-  }
-  return parts.join('\n');
-}
 
 function labelOf(item: vscode.CompletionItem): string {
   return typeof item.label === 'string' ? item.label : item.label.label;
