@@ -10,6 +10,7 @@ import { registerEditTests } from './edit.e2e';
 import { Suite } from './harness';
 import { registerPlanTests } from './plan.e2e';
 import { registerSmokeTests } from './smoke.e2e';
+import { registerViewTests } from './views.e2e';
 
 export async function run(): Promise<void> {
   const suite = new Suite();
@@ -17,6 +18,8 @@ export async function run(): Promise<void> {
   const plan = process.env.FENGONG_E2E_PLAN === '1';
   if (plan) {
     registerPlanTests(suite);
+    registerViewTests(suite);
+    // Last: its rename changes every plan in the workspace.
     registerEditTests(suite);
   }
   console.log(
