@@ -247,6 +247,24 @@ describe('the registry file in the workspace', () => {
     expect(updated.startsWith(original.slice(0, original.indexOf('{ "name": "县甲局" }') + '{ "name": "县甲局" }'.length))).toBe(true);
   });
 
+  it('goes to an agency\'s entry in the registry file', async () => {
+    const plan = uriOf(join(ws, 'a.plan.txt'));
+    const text = readFileSync(join(ws, 'a.plan.txt'), 'utf8');
+    const loc = await c.request<{ uri: string; range: Range }>('textDocument/definition', { textDocument: { uri: plan }, position: posOf(text, '县甲局', 1) });
+    expect(loc.uri).toBe(uriOf(join(ws, 'fengong.registry.json')));
+    const reg = await c.request<string>('fengong/documentText', { uri: loc.uri });
+    const line = reg.split('\n')[loc.range.start.line];
+    expect(line.slice(loc.range.start.character, loc.range.end.character)).toBe('"name": "县甲局"');
+  });
+
+  it('answers a request that fails inside its handler with an empty result, logs it, and lives on', async () => {
+    const before = c.logs.length;
+    expect(await c.request('textDocument/hover', { position: { line: 0, character: 0 } })).toBeNull();
+    expect(c.logs.slice(before).some((l) => l.includes('hover failed'))).toBe(true);
+    expect(await c.request('textDocument/documentSymbol', { textDocument: { uri: uriOf(join(ws, 'a.plan.txt')) } })).toHaveLength(1);
+    expect(c.alive).toBe(true);
+  });
+
   it('survives requests at nonsense positions and unknown documents', async () => {
     const plan = uriOf(join(ws, 'a.plan.txt'));
     for (const position of [{ line: -1, character: -1 }, { line: 1e6, character: 1e6 }, { line: 2, character: 1e9 }]) {
