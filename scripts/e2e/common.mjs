@@ -282,3 +282,15 @@ export function extensionLogTail(userData, id, lines = 20) {
   } catch {}
   return out.join('\n');
 }
+
+/** Prints a script's leading `//` comment block as its help, an error first if any, and exits. */
+export function usageExit(scriptUrl, name, error) {
+  const text = readFileSync(new URL(scriptUrl), 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('//'))
+    .map((l) => l.slice(3))
+    .join('\n');
+  if (error) console.error(`${name}: ${error}\n`);
+  console.log(text);
+  process.exit(error ? 2 : 0);
+}

@@ -19,7 +19,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { spawnSync } from 'node:child_process';
-import { buildSuite, fillWorkspace, makeRunDirs, ROOT, SUMMARY_RE, writeUserSettings } from './common.mjs';
+import { buildSuite, fillWorkspace, makeRunDirs, ROOT, SUMMARY_RE, usageExit, writeUserSettings } from './common.mjs';
 
 function parseArgs(argv) {
   const opts = {
@@ -44,14 +44,7 @@ function parseArgs(argv) {
 }
 
 function usage(error) {
-  const text = readFileSync(new URL(import.meta.url), 'utf8')
-    .split('\n')
-    .filter((l) => l.startsWith('//'))
-    .map((l) => l.slice(3))
-    .join('\n');
-  if (error) console.error(`electron.mjs: ${error}\n`);
-  console.log(text);
-  process.exit(error ? 2 : 0);
+  usageExit(import.meta.url, 'electron.mjs', error);
 }
 
 const opts = parseArgs(process.argv.slice(2));

@@ -40,6 +40,7 @@ import {
   startCodeServer,
   stopGroup,
   SUMMARY_RE,
+  usageExit,
   writeUserSettings,
 } from './common.mjs';
 import { ensureSetup } from './setup.mjs';
@@ -80,14 +81,7 @@ function parseArgs(argv) {
 }
 
 function usage(error) {
-  const text = readFileSync(new URL(import.meta.url), 'utf8')
-    .split('\n')
-    .filter((l) => l.startsWith('//'))
-    .map((l) => l.slice(3))
-    .join('\n');
-  if (error) console.error(`run.mjs: ${error}\n`);
-  console.log(text);
-  process.exit(error ? 2 : 0);
+  usageExit(import.meta.url, 'run.mjs', error);
 }
 
 const opts = parseArgs(process.argv.slice(2));

@@ -33,6 +33,7 @@ import {
   SCREENSHOTS,
   startCodeServer,
   stopGroup,
+  usageExit,
   writeUserSettings,
 } from './common.mjs';
 import { ensureSetup } from './setup.mjs';
@@ -67,14 +68,7 @@ function parseArgs(argv) {
 }
 
 function usage(error) {
-  const text = readFileSync(new URL(import.meta.url), 'utf8')
-    .split('\n')
-    .filter((l) => l.startsWith('//'))
-    .map((l) => l.slice(3))
-    .join('\n');
-  if (error) console.error(`ui.mjs: ${error}\n`);
-  console.log(text);
-  process.exit(error ? 2 : 0);
+  usageExit(import.meta.url, 'ui.mjs', error);
 }
 
 const opts = parseArgs(process.argv.slice(2));
