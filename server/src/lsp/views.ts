@@ -38,16 +38,8 @@ export interface ViewTask {
   chapter: number;
 }
 
-export interface ViewAgency {
-  agency: string;
-  aliases: string[];
-  unknown: boolean;
-  collective: boolean;
-  lead: number;
-  cooperating: number;
-  responsible: number;
-  tasks: ViewTask[];
-}
+/** An engine agency row, its tasks located for the editor. */
+export type ViewAgency = Omit<AgencyRow, 'cells' | 'tasks'> & { tasks: ViewTask[] };
 
 export interface AgenciesParams {
   uri?: string;
@@ -91,16 +83,8 @@ function viewAgency(row: AgencyRow, lookup: (doc: string) => { uri: string; anal
     if (!plan) continue;
     tasks.push({ uri: plan.uri, range: plan.analysis.model.lines.rangeOf(t.nameSpan), number: t.number, name: t.name, role: t.role, line: t.line, chapter: t.chapter });
   }
-  return {
-    agency: row.agency,
-    aliases: row.aliases,
-    unknown: row.unknown,
-    collective: row.collective,
-    lead: row.lead,
-    cooperating: row.cooperating,
-    responsible: row.responsible,
-    tasks,
-  };
+  const { cells: _cells, tasks: _tasks, ...counts } = row;
+  return { ...counts, tasks };
 }
 
 /** The Agencies view: one plan, or every plan of the workspace merged. */
