@@ -13,6 +13,8 @@ const entries = [
   { in: 'server/src/server.ts', out: 'server', external: ['./pinyin.js', './exceljs.js', 'exceljs'] },
   { in: 'server/src/vendor/exceljs.ts', out: 'exceljs' },
   { in: 'server/src/vendor/pinyin.ts', out: 'pinyin' },
+  // docx, fflate and fast-xml-parser: loaded by `fengong import|export` and the server's Word requests only.
+  { in: 'server/src/vendor/word.ts', out: 'word' },
   { in: 'client/src/extension.ts', out: 'extension', external: ['vscode'] },
 ].filter((e) => existsSync(e.in));
 

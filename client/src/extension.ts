@@ -7,6 +7,7 @@ import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHand
 // Small and pure: the skeleton of a new plan (no other engine code reaches the client).
 import { newPlanSnippet } from '../../server/src/engine/skeleton';
 import { registerPlanViews } from './matrix';
+import { registerWordCommands } from './word';
 
 let client: LanguageClient | undefined;
 
@@ -55,6 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     errorHandler: restartingErrorHandler(),
   };
   client = new LanguageClient('fengong', '分工方案语言服务 (fengong)', serverOptions, clientOptions);
+  registerWordCommands(context, client);
 
   const status = vscode.languages.createLanguageStatusItem('fengong.status', { language: 'fengong' });
   status.name = 'fengong';

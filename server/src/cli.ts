@@ -7,6 +7,8 @@ import { check, CHECK_USAGE } from './cli/check';
 import { table, TABLE_USAGE } from './cli/table';
 import { matrix, MATRIX_USAGE } from './cli/matrix';
 import { fix, FIX_USAGE } from './cli/fix';
+import { importCommand, IMPORT_USAGE } from './cli/import';
+import { exportCommand, EXPORT_USAGE } from './cli/exportDocx';
 
 type Command = (argv: string[], write: (s: string | Uint8Array) => void, warn: (s: string) => void) => number | Promise<number>;
 
@@ -15,6 +17,8 @@ const COMMANDS: Record<string, { usage: string; run: Command }> = {
   table: { usage: TABLE_USAGE, run: table },
   matrix: { usage: MATRIX_USAGE, run: matrix },
   fix: { usage: FIX_USAGE, run: fix },
+  import: { usage: IMPORT_USAGE, run: importCommand },
+  export: { usage: EXPORT_USAGE, run: exportCommand },
   // JSON Schema of fengong.registry.json, written into dist/ by the build for editors.
   schema: {
     usage: 'fengong schema',

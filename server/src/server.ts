@@ -59,6 +59,7 @@ import { fixAllSafe } from './engine/fixAllSafe';
 import { diagnosticOf, textEditsOf } from './lsp/convert';
 import { readSettings } from './lsp/settings';
 import { registerViewRequests } from './lsp/views';
+import { registerWordRequests } from './lsp/word';
 import { fsPathOf, Workspace, type DocumentSource } from './lsp/workspace';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -699,6 +700,7 @@ connection.onRequest('fengong/stats', () => ({ analyses: workspace.analyses, ind
 connection.onRequest('fengong/documentText', (params: { uri: string }) => documents.get(params.uri)?.getText() ?? null);
 
 registerViewRequests(connection, { of: analysisFor, all: () => workspace.allAnalyses(openPlans()) });
+registerWordRequests(connection, (uri) => documents.get(uri)?.getText());
 
 documents.listen(connection);
 connection.listen();

@@ -1,0 +1,63 @@
+// fengong import [-o OUT|-] [--force] FILE.docx
+// A Word document as a plan text file: headings with their numbers (Word's automatic numbering
+// written out), paragraphs, and task tables as lines with clauses. What could not be carried
+// over is said on stderr. Without -o the plan goes beside the document as NAME.plan.txt, never
+// over an existing file unless --force; `-o -` writes it to stdout.
+// Exit 0; 2 for bad usage, an unreadable file or one that is no .docx.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { importDocx, NotDocxError } from '../word/docxImport';
+import { parseOptions, UsageError } from './args';
+import { display } from './plans';
+
+export const IMPORT_USAGE = 'fengong import [-o OUT|-] [--force] FILE.docx';
+
+/** `-o X` is `--output X` for the Word commands. */
+export function shortOutput(argv: string[]): string[] {
+  return argv.map((a) => (a === '-o' ? '--output' : a.startsWith('-o=') ? `--output=${a.slice(3)}` : a));
+}
+
+export function writeOrFail(path: string, data: string | Uint8Array): void {
+  try {
+    writeFileSync(path, data);
+  } catch (e) {
+    throw new UsageError(`无法写入文件 (cannot write file, ${(e as NodeJS.ErrnoException).code ?? 'EIO'}): ${path}`);
+  }
+}
+
+export async function importCommand(argv: string[], write: (s: string | Uint8Array) => void, warn: (s: string) => void): Promise<number> {
+  const { options, files } = parseOptions(shortOutput(argv), { output: {}, force: { flag: true } });
+  if (files.length !== 1) throw new UsageError('需要一个 .docx 文件 (give one .docx file)');
+  const [file] = files;
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    warn(`fengong: 无法读取文件 (cannot read file, ${(e as NodeJS.ErrnoException).code ?? 'EIO'}): ${file}`);
+    return 2;
+  }
+  let result;
+  try {
+    result = await importDocx(bytes);
+  } catch (e) {
+    if (e instanceof NotDocxError) {
+      warn(`fengong: ${display(file)}: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+  for (const w of result.warnings) warn(`fengong: ${display(file)}: ${w}`);
+  const explicit = options.output as string | undefined;
+  if (explicit === '-') {
+    write(result.text);
+    return 0;
+  }
+  const out = explicit ?? join(dirname(file), basename(file, extname(file)) + '.plan.txt');
+  if (!explicit && !options.force && existsSync(out)) {
+    warn(`fengong: ${display(out)} 已存在，未覆盖；用 -o 指定文件或加 --force (exists, not overwritten: use -o FILE or --force)`);
+    return 2;
+  }
+  writeOrFail(out, result.text);
+  warn(`fengong: 已写入 (wrote) ${display(out)}`);
+  return 0;
+}

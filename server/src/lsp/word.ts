@@ -1,0 +1,66 @@
+// Word in, Word out for the editor: two requests the client's commands send (client/src/word.ts).
+//   fengong/importDocx {base64}            → {text, warnings}
+//   fengong/exportDocx {uri, withTable}    → {base64, warnings}
+// The Word libraries load on the first request only (server/src/word/lib.ts), never at start-up.
+// A file that is no .docx answers InvalidParams with a message for the user; anything else is
+// logged and answered InternalError.
+import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
+import { analyze } from '../engine';
+import { readPlanFile } from '../node/files';
+import { exportDocx } from '../word/docxExport';
+import { importDocx, NotDocxError } from '../word/docxImport';
+import { fsPathOf } from './workspace';
+
+export interface ImportDocxParams {
+  base64: string;
+}
+export interface ImportDocxResult {
+  text: string;
+  warnings: string[];
+}
+export interface ExportDocxParams {
+  uri: string;
+  withTable?: boolean;
+}
+export interface ExportDocxResult {
+  base64: string;
+  warnings: string[];
+}
+
+type Requests = Pick<Connection, 'onRequest' | 'console'>;
+
+/**
+ * Registers the two requests. `getText` gives an open document's current text; a plan that is
+ * not open is read from disk.
+ */
+export function registerWordRequests(connection: Requests, getText: (uri: string) => string | undefined): void {
+  const failed = (name: string, e: unknown) => {
+    if (e instanceof NotDocxError) return new ResponseError(ErrorCodes.InvalidParams, e.message);
+    connection.console.error(`fengong: ${name} failed: ${(e as Error).stack ?? e}`);
+    return new ResponseError(ErrorCodes.InternalError, `${name}: ${(e as Error).message ?? e}`);
+  };
+
+  connection.onRequest('fengong/importDocx', async (params: ImportDocxParams): Promise<ImportDocxResult | ResponseError> => {
+    try {
+      return await importDocx(Buffer.from(params?.base64 ?? '', 'base64'));
+    } catch (e) {
+      return failed('importDocx', e);
+    }
+  });
+
+  connection.onRequest('fengong/exportDocx', async (params: ExportDocxParams): Promise<ExportDocxResult | ResponseError> => {
+    try {
+      let text = getText(params.uri);
+      if (text === undefined) {
+        const path = fsPathOf(params.uri);
+        const read = path ? readPlanFile(path) : { error: `无法读取 (cannot read): ${params.uri}` };
+        if (read.text === undefined) return new ResponseError(ErrorCodes.InvalidParams, read.error ?? params.uri);
+        text = read.text;
+      }
+      const result = await exportDocx(analyze(text).model, { withTable: !!params.withTable });
+      return { base64: Buffer.from(result.bytes).toString('base64'), warnings: result.warnings };
+    } catch (e) {
+      return failed('exportDocx', e);
+    }
+  });
+}

@@ -1,0 +1,231 @@
+// A plan as a Word document laid out as GB/T 9704-2012 asks (see layout.ts for the numbers):
+// A4, the 156 × 225 mm text block on a 22 × 28 grid, title in 2号 小标宋, 一、 in 黑体, (一) in
+// 楷体, body in 3号 仿宋 indented two characters, `— 1 —` page numbers outside the text block
+// (odd pages right, even pages left), and with `withTable` the task table as an attachment on
+// a page of its own whose header row repeats on every page.
+// No I/O: a model in, bytes out. The docx library is loaded on first use (lib.ts).
+import type { PlanModel } from '../engine/model';
+import { loadWordLib, type WordLib } from './lib';
+import { FONTS, GRID, INDENT_TWO_CHARS, layoutPlan, PAGE, SIZES, type Block, type FontRole, type Layout, type Run } from './layout';
+
+export interface DocxExportOptions {
+  withTable?: boolean;
+}
+
+export interface DocxExportResult {
+  bytes: Uint8Array;
+  /** What was left out or changed, one line each (Chinese and English). */
+  warnings: string[];
+}
+
+type Docx = WordLib;
+
+function font(role: FontRole) {
+  const name = FONTS[role].name;
+  // eastAsia is what Word and WPS use for Chinese characters; the hint keeps shared
+  // punctuation (“”、…) in the Chinese face too.
+  return { ascii: name, hAnsi: name, eastAsia: name, cs: name, hint: 'eastAsia' };
+}
+
+function run(d: Docx, r: Run, size: number) {
+  return new d.TextRun({ text: r.text, font: font(r.font), size, characterSpacing: size === SIZES.body ? BODY_SQUEEZE : undefined });
+}
+
+/**
+ * Twentieths of a point taken off each 3号 character: 28 characters of 16 pt are 448 pt and
+ * the text block is 442 pt wide. Word's character grid would squeeze them itself, but
+ * LibreOffice lays grid-snapped text out badly (it gives characters two cells), so paragraphs
+ * keep off the grid (see `touchUp`) and the runs are a quarter point narrower instead: 28 to
+ * the line in Word, WPS and LibreOffice alike, while the section still declares the 22 × 28 grid.
+ */
+export const BODY_SQUEEZE = -5;
+
+const EXACT_LINE = { line: GRID.linePitch, before: 0, after: 0 } as const;
+
+function paragraphOf(d: Docx, b: Block) {
+  const spacing = { ...EXACT_LINE, lineRule: d.LineRuleType.EXACT };
+  switch (b.kind) {
+    case 'title':
+      return new d.Paragraph({ alignment: d.AlignmentType.CENTER, spacing, children: b.runs.map((r) => run(d, r, SIZES.title)) });
+    case 'blank':
+      return new d.Paragraph({ spacing, children: [] });
+    case 'signature':
+      // Right-aligned, four characters from the right edge (§7.3.5).
+      return new d.Paragraph({ alignment: d.AlignmentType.RIGHT, spacing, indent: { right: 2 * INDENT_TWO_CHARS }, children: b.runs.map((r) => run(d, r, SIZES.body)) });
+    default:
+      return new d.Paragraph({
+        alignment: d.AlignmentType.JUSTIFIED,
+        spacing,
+        indent: { firstLine: INDENT_TWO_CHARS, firstLineChars: 200 },
+        children: b.runs.map((r) => run(d, r, SIZES.body)),
+      });
+  }
+}
+
+/** `— 1 —` in 4号 宋体, one character in from the outer edge of the text block (§7.5). */
+function pageNumberFooter(d: Docx, side: 'odd' | 'even') {
+  const oneChar = SIZES.pageNumber * 10;
+  return new d.Footer({
+    children: [
+      new d.Paragraph({
+        alignment: side === 'odd' ? d.AlignmentType.RIGHT : d.AlignmentType.LEFT,
+        indent: side === 'odd' ? { right: oneChar } : { left: oneChar },
+        children: [new d.TextRun({ children: ['— ', d.PageNumber.CURRENT, ' —'], font: font('pageNumber'), size: SIZES.pageNumber })],
+      }),
+    ],
+  });
+}
+
+const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+/** 序号, 任务, 牵头单位, 配合单位: shares of the text block's width. */
+const COLUMN_SHARES = [0.09, 0.32, 0.22, 0.37];
+
+function tableOf(d: Docx, table: NonNullable<Layout['table']>) {
+  const widths = COLUMN_SHARES.map((s) => Math.round(s * TEXT_WIDTH));
+  widths[widths.length - 1] = TEXT_WIDTH - widths.slice(0, -1).reduce((a, b) => a + b, 0);
+  const border = { style: d.BorderStyle.SINGLE, size: 4, color: '000000' };
+  const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
+  // Table text is single-spaced and off the grid: the grid's pitch is for body lines.
+  const cellParagraph = (text: string, role: FontRole, center: boolean) =>
+    new d.Paragraph({
+      alignment: center ? d.AlignmentType.CENTER : d.AlignmentType.LEFT,
+      spacing: { line: 240, lineRule: d.LineRuleType.AUTO, before: 0, after: 0 },
+      children: [new d.TextRun({ text, font: font(role), size: SIZES.table })],
+    });
+  const cell = (text: string, i: number, role: FontRole, center: boolean, span = 1) =>
+    new d.TableCell({
+      width: { size: span > 1 ? TEXT_WIDTH : widths[i], type: d.WidthType.DXA },
+      columnSpan: span > 1 ? span : undefined,
+      verticalAlign: d.VerticalAlignTable.CENTER,
+      margins: { top: 40, bottom: 40, left: 80, right: 80 },
+      children: [cellParagraph(text, role, center)],
+    });
+  const header = new d.TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: table.header.map((h, i) => cell(h, i, 'chapter', true)),
+  });
+  const rows = table.rows.map((r) =>
+    r.kind === 'chapter'
+      ? new d.TableRow({ cantSplit: true, children: [cell(r.cells[0], 0, 'chapter', false, widths.length)] })
+      : new d.TableRow({ cantSplit: true, children: r.cells.map((c, i) => cell(c, i, 'body', i === 0)) }),
+  );
+  return new d.Table({
+    width: { size: TEXT_WIDTH, type: d.WidthType.DXA },
+    columnWidths: widths,
+    layout: d.TableLayoutType.FIXED,
+    borders,
+    rows: [header, ...rows],
+  });
+}
+
+function attachment(d: Docx, table: NonNullable<Layout['table']>) {
+  const spacing = { ...EXACT_LINE, lineRule: d.LineRuleType.EXACT };
+  return [
+    // 附件 in 3号 黑体 at the top left of the attachment's first page (§8), its title centred on the third line.
+    new d.Paragraph({ pageBreakBefore: true, spacing, children: [new d.TextRun({ text: '附件', font: font('chapter'), size: SIZES.body })] }),
+    new d.Paragraph({ spacing, children: [] }),
+    new d.Paragraph({ alignment: d.AlignmentType.CENTER, spacing, children: [new d.TextRun({ text: table.title, font: font('title'), size: SIZES.title })] }),
+    new d.Paragraph({ spacing, children: [] }),
+    tableOf(d, table),
+  ];
+}
+
+/** The font table entries Word reads to pick a stand-in: GB2312 character set, the usual alternative name. */
+function fontTableXml(): string {
+  const entries = Object.values(FONTS)
+    .filter((f, i, all) => all.findIndex((g) => g.name === f.name) === i)
+    .map((f) => `<w:font w:name="${f.name}"><w:altName w:val="${f.alt}"/><w:charset w:val="86"/><w:family w:val="${f.name.includes('黑') ? 'modern' : 'roman'}"/><w:pitch w:val="variable"/></w:font>`)
+    .join('');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+    entries +
+    '<w:font w:name="Times New Roman"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>' +
+    '</w:fonts>'
+  );
+}
+
+const FONT_TABLE_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable';
+
+/**
+ * What the docx library cannot write: a font table that tells Word which face to stand in for
+ * a missing one, and paragraphs kept off the character grid (w:snapToGrid 0 on the defaults and
+ * the Normal style; see BODY_SQUEEZE).
+ */
+function touchUp(d: Docx, bytes: Uint8Array): Uint8Array {
+  const files = d.unzipSync(bytes);
+  const existing = files['word/fontTable.xml'] ? d.strFromU8(files['word/fontTable.xml']) : undefined;
+  if (!existing?.includes('<w:font ')) files['word/fontTable.xml'] = d.strToU8(fontTableXml());
+  if (!existing) {
+    const relsPath = 'word/_rels/document.xml.rels';
+    const rels = files[relsPath] ? d.strFromU8(files[relsPath]) : undefined;
+    if (rels && !rels.includes(FONT_TABLE_REL)) {
+      files[relsPath] = d.strToU8(rels.replace('</Relationships>', `<Relationship Id="rIdFengongFonts" Type="${FONT_TABLE_REL}" Target="fontTable.xml"/></Relationships>`));
+    }
+    const types = files['[Content_Types].xml'] ? d.strFromU8(files['[Content_Types].xml']) : undefined;
+    if (types && !types.includes('/word/fontTable.xml')) {
+      files['[Content_Types].xml'] = d.strToU8(
+        types.replace('</Types>', '<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/></Types>'),
+      );
+    }
+  }
+  const styles = files['word/styles.xml'] ? d.strFromU8(files['word/styles.xml']) : undefined;
+  if (styles) {
+    // snapToGrid comes before spacing in a w:pPr (CT_PPrBase's sequence).
+    const offGrid = (pPr: string) => (pPr.includes('<w:snapToGrid') ? pPr : pPr.replace('<w:spacing ', '<w:snapToGrid w:val="0"/><w:spacing '));
+    files['word/styles.xml'] = d.strToU8(
+      styles
+        .replace(/<w:pPrDefault><w:pPr>.*?<\/w:pPr>/, offGrid)
+        .replace(/<w:style w:type="paragraph" w:styleId="Normal"[^>]*>.*?<\/w:style>/, offGrid),
+    );
+  }
+  return d.zipSync(files, { level: 6 });
+}
+
+/** The plan as .docx bytes. Rejects only when the library itself fails. */
+export async function exportDocx(model: PlanModel, opts: DocxExportOptions = {}): Promise<DocxExportResult> {
+  const d = await loadWordLib();
+  const layout = layoutPlan(model, opts);
+  const children = [...layout.blocks.map((b) => paragraphOf(d, b)), ...(layout.table ? attachment(d, layout.table) : [])];
+  const doc = new d.Document({
+    creator: 'fengong',
+    title: model.title?.text ?? '',
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: {
+        document: {
+          // zh-CN: Word applies Chinese line-breaking rules (no 、 or ） at a line's start).
+          run: { font: font('body'), size: SIZES.body, language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
+          paragraph: { spacing: { line: GRID.linePitch, lineRule: d.LineRuleType.EXACT, before: 0, after: 0 } },
+        },
+      },
+      // The Normal style names its size too: the character grid's pitch is reckoned from it
+      // (Word from the defaults, LibreOffice from the Normal style only).
+      paragraphStyles: [
+        {
+          id: 'Normal',
+          name: 'Normal',
+          quickFormat: true,
+          run: { font: font('body'), size: SIZES.body },
+          paragraph: { spacing: { line: GRID.linePitch, lineRule: d.LineRuleType.EXACT, before: 0, after: 0 } },
+        },
+      ],
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.top, right: PAGE.right, bottom: PAGE.bottom, left: PAGE.left, header: PAGE.header, footer: PAGE.footer, gutter: 0 },
+          },
+          grid: { type: d.DocumentGridType.LINES_AND_CHARS, linePitch: GRID.linePitch, charSpace: GRID.charSpace },
+        },
+        footers: { default: pageNumberFooter(d, 'odd'), even: pageNumberFooter(d, 'even') },
+        children,
+      },
+    ],
+  });
+  const bytes = new Uint8Array(await d.Packer.toBuffer(doc));
+  return { bytes: touchUp(d, bytes), warnings: layout.warnings };
+}
