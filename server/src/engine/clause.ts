@@ -41,11 +41,16 @@ const JOINERS = /和|及|以及|会同/g;
 const LEADING_WORDS = /^(分别由|由|请|其中|要求)/;
 const QUALIFIER = /(按照|按|根据|依据|依照)[^、,，;；]*$/;
 
+// 列第一位的为牵头单位 inside a clause: the first name listed leads.
+const FIRST_LISTED = /(列|排)(在)?(第一位|首位)的?(单位)?(为|是)牵头|第一个?单位为牵头|排名第一的为牵头/;
+
 export interface ClauseContent {
   parties: Party[];
   officials: Aside[];
   deadlines: Aside[];
   roleWords: Aside[];
+  /** The clause says 列第一位的为牵头单位 (read while parsing, not kept). */
+  firstListedLeads?: boolean;
 }
 
 interface NameSlice {
@@ -157,6 +162,11 @@ export function parseClauseContent(text: string, start: number, end: number): Cl
     out.roleWords.push({ text: content.slice(l.at, l.at + l.len), span: { start: start + l.at, end: segStart } });
     group = addNames(text, segStart, segEnd, l.kind, group, out, false);
   }
+  if (out.firstListedLeads && out.parties.length && !out.parties.some((p) => p.role === 'lead')) {
+    out.parties[0].role = 'lead';
+    for (let i = 1; i < out.parties.length; i++) if (out.parties[i].role === 'responsible') out.parties[i].role = 'cooperating';
+  }
+  delete out.firstListedLeads;
   return out;
 }
 
@@ -208,6 +218,11 @@ function addNames(
       const compacted = compact(written);
       if (!compacted) continue;
       const span: Span = { start: slice.start, end: slice.end };
+      if (FIRST_LISTED.test(compacted)) {
+        out.firstListedLeads = true;
+        out.roleWords.push({ text: written, span });
+        continue;
+      }
       if (kind === 'deadline' || (kind !== 'official' && isDeadline(compacted))) {
         out.deadlines.push({ text: written, span });
         continue;

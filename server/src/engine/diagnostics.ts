@@ -5,6 +5,7 @@ import { messageOf, severityOf, type Locale, type Severity } from './rules';
 import type { Registry } from './registry';
 import type { Span } from './text';
 import { formatChineseNumeral } from './numerals';
+import { numberingScope } from './renumber';
 
 export interface Finding {
   code: string;
@@ -139,14 +140,8 @@ function clauseFindings(clause: Clause, registry: Registry | undefined, add: Add
 /** Numbers run 1, 2, 3 within their scope: chapters over the document, sections per the document's scheme, items per parent. */
 function checkNumbering(model: PlanModel, add: Add): void {
   const last = new Map<string, number>();
-  const scopeKey = (h: Heading, index: number): string => {
-    if (h.kind === 'chapter') return 'chapter';
-    if (h.kind === 'section') {
-      if (model.sectionNumbering === 'run-on') return 'section';
-      return `section@${nearest(model, index, 1)}`;
-    }
-    return `${h.kind}@${h.parent ?? -1}`;
-  };
+  // The same scopes renumbering uses, so a renumbered document has no numbering finding.
+  const scopeKey = (_h: Heading, index: number): string => numberingScope(model, index);
   model.headings.forEach((h, i) => {
     const key = scopeKey(h, i);
     const prev = last.get(key) ?? 0;
@@ -158,11 +153,4 @@ function checkNumbering(model: PlanModel, add: Add): void {
     else if (h.number > expected) add('numbering.gap', h.markerSpan, args);
     last.set(key, h.number);
   });
-}
-
-/** Index of the nearest enclosing heading at `level`, or -1. */
-function nearest(model: PlanModel, index: number, level: number): number {
-  let i: number | undefined = model.headings[index].parent;
-  while (i !== undefined && model.headings[i].level > level) i = model.headings[i].parent;
-  return i ?? -1;
 }

@@ -149,6 +149,7 @@ export function parsePlan(text: string, previous?: LineCache): { model: PlanMode
     paragraphs: [],
     firstListedLeads: false,
     sectionNumbering: 'run-on',
+    itemNumbering: 'per-parent',
   };
 
   // Headings decide where the preamble ends.
@@ -157,7 +158,7 @@ export function parsePlan(text: string, previous?: LineCache): { model: PlanMode
   if (noHeadings) firstHeading = entries.length;
 
   // Title and preamble: the lines before the first heading.
-  const titleIdx = findTitle(entries, firstHeading);
+  const titleIdx = findTitle(entries, firstHeading, lineNo);
   if (titleIdx.length) {
     const first = entries[titleIdx[0]];
     const lastI = titleIdx[titleIdx.length - 1];
@@ -175,6 +176,8 @@ export function parsePlan(text: string, previous?: LineCache): { model: PlanMode
   const stack: number[] = []; // open headings, outermost first
   let pendingTask: Task | undefined; // a clause-less paragraph that a clause-only or labelled line may complete
   let labelled: { clause: Clause; index: number } | undefined;
+  // A title-only heading (6.坚持最严格的耕地保护制度。) is the task of a clause on the next line.
+  let headingTask: Task | undefined;
 
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i];
@@ -229,6 +232,10 @@ export function parsePlan(text: string, previous?: LineCache): { model: PlanMode
       if (pendingTask && !pendingTask.clause) {
         pendingTask.clause = clause;
         pendingTask.span = { start: pendingTask.span.start, end: clause.span.end };
+      } else if (headingTask) {
+        headingTask.clause = clause;
+        headingTask.span = { start: headingTask.span.start, end: clause.span.end };
+        model.tasks.push(headingTask);
       } else {
         model.tasks.push({
           name: nameOf(text, clause.span.start, clause.span.end) || clause.parties[0]?.name || '',
@@ -240,6 +247,7 @@ export function parsePlan(text: string, previous?: LineCache): { model: PlanMode
         });
       }
       pendingTask = undefined;
+      headingTask = undefined;
       labelled = labelledLine ? { clause, index: model.clauses.length - 1 } : undefined;
       continue;
     }
@@ -248,6 +256,10 @@ export function parsePlan(text: string, previous?: LineCache): { model: PlanMode
 
     // A paragraph holds one task per clause; text after the last clause may be a task still waiting for one.
     if (!entry.tasks) readTasks(entry, heading);
+    headingTask =
+      heading && clauses.length === 0 && entry.rest === undefined && heading.title
+        ? { name: heading.title, nameSpan: { ...heading.titleSpan }, span: { ...heading.span }, heading: current, line: ln.line }
+        : undefined;
     for (let k = 0; k < clauses.length; k++) {
       model.clauses.push(clauses[k]);
       const t = entry.tasks![k];
@@ -268,6 +280,7 @@ export function parsePlan(text: string, previous?: LineCache): { model: PlanMode
   finishHeadings(model, text);
   dropUnflaggedTasks(model, text);
   model.sectionNumbering = sectionScheme(model.headings);
+  model.itemNumbering = itemScheme(model.headings);
   return { model, cache };
 }
 
@@ -401,7 +414,7 @@ function afterTitle(text: string, h: Heading, lineEnd: number): number {
   return i;
 }
 
-function findTitle(entries: LineEntry[], firstHeading: number): number[] {
+function findTitle(entries: LineEntry[], firstHeading: number, lineNo: number[]): number[] {
   const limit = Math.min(firstHeading, 40);
   let pick = -1;
   for (let i = 0; i < limit; i++) {
@@ -420,16 +433,15 @@ function findTitle(entries: LineEntry[], firstHeading: number): number[] {
     const prev = entries[i];
     const s = prev.text;
     if (prev.noise || s.length > 40 || /[。：:，,；;]$/.test(s) || /通知$/.test(s)) break;
-    if (!adjacent(prev, entries[out[0]])) break;
+    if (!adjacent(lineNo[i], lineNo[out[0]])) break;
     out.unshift(i);
   }
   return out;
 }
 
-/** Two lines with no blank line between them. */
-function adjacent(a: LineEntry, b: LineEntry): boolean {
-  const gap = b.start - (a.start + a.text.length);
-  return gap <= 2;
+/** Two lines with no blank line between them (entries carry no line numbers: the caller's do). */
+function adjacent(lineA: number, lineB: number): boolean {
+  return lineB === lineA + 1;
 }
 
 function skipFiller(text: string, from: number, end: number): number {
@@ -572,6 +584,25 @@ function sectionScheme(headings: Heading[]): 'run-on' | 'per-chapter' {
     }
   }
   return restarts > continues ? 'per-chapter' : 'run-on';
+}
+
+/**
+ * Items under a new parent either restart (1. again) or go on from the last item: State Council
+ * 分工意见 number their tasks 1. to 70. straight through every section.
+ */
+function itemScheme(headings: Heading[]): 'run-on' | 'per-parent' {
+  let restarts = 0;
+  let continues = 0;
+  let prev: Heading | undefined;
+  for (const h of headings) {
+    if (h.kind !== 'item') continue;
+    if (prev && prev.parent !== h.parent) {
+      if (h.number <= prev.number) restarts++;
+      else continues++;
+    }
+    prev = h;
+  }
+  return continues > restarts ? 'run-on' : 'per-parent';
 }
 
 /** Where the notice says the first-listed unit leads, a clause without a lead gets its first party as lead. */

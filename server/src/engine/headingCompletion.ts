@@ -117,7 +117,8 @@ export function nextNumbers(model: PlanModel, lineStart: number): Next {
   let container = -1;
   for (let i = count - 1; i >= 0; i--) if (hs[i].level <= 2) { container = i; break; }
   let item = 1;
-  for (let i = count - 1; i > container; i--) if (hs[i].kind === 'item') { item = hs[i].number + 1; break; }
+  const itemFrom = model.itemNumbering === 'run-on' ? -1 : container;
+  for (let i = count - 1; i > itemFrom; i--) if (hs[i].kind === 'item') { item = hs[i].number + 1; break; }
 
   let itemAbove = -1;
   for (let i = count - 1; i > container; i--) if (hs[i].level <= 3) { itemAbove = i; break; }

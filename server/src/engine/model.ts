@@ -113,4 +113,6 @@ export interface PlanModel {
   /** The notice says the first-listed unit leads (列第一位的为牵头单位). */
   firstListedLeads: boolean;
   sectionNumbering: 'run-on' | 'per-chapter';
+  /** Items (1. 1、) numbered on across sections, or afresh under each section. */
+  itemNumbering: 'run-on' | 'per-parent';
 }

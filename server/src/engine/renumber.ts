@@ -50,6 +50,7 @@ export function numberingScope(model: PlanModel, index: number): string {
   const h = model.headings[index];
   if (h.kind === 'chapter') return 'chapter';
   if (h.kind === 'section') return model.sectionNumbering === 'run-on' ? 'section' : `section@${enclosing(model, index, 1)}`;
+  if (h.kind === 'item' && model.itemNumbering === 'run-on') return 'item';
   return `${h.kind}@${h.parent ?? -1}`;
 }
 
