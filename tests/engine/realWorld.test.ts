@@ -52,3 +52,36 @@ describe('a State Council style plan', () => {
     expect(findings.filter((f) => f.severity === 'warning' || f.severity === 'error')).toEqual([]);
   });
 });
+
+// A provincial 任务分工方案 (tests/fixtures/province-style.txt): a BOM and a web header, only a
+// cover notice for a title, sections restarting in each chapter, 1、 items, 【】 labelled
+// clauses with 牵头领导, deadlines, 总体要求 and 保障措施 parts without clauses.
+const PROVINCE = readFileSync(join(ROOT, 'tests/fixtures/province-style.txt'), 'utf8');
+
+describe('a provincial plan', () => {
+  const { model, findings } = run(PROVINCE);
+
+  it('takes the title out of the cover notice', () => {
+    expect(model.title?.text).toBe('××省2021年重点工作任务分工方案');
+  });
+
+  it('numbers sections per chapter and items per section without numbering findings', () => {
+    expect(model.sectionNumbering).toBe('per-chapter');
+    expect(model.itemNumbering).toBe('per-parent');
+    expect(findings.filter((f) => f.code.startsWith('numbering.'))).toEqual([]);
+  });
+
+  it('reads the labelled 【】 clause, keeping the official apart, and the deadline', () => {
+    expect(parties(model.clauses[0])).toEqual(['lead:省发展改革委', 'cooperating:省财政厅', 'cooperating:省自然资源厅', 'cooperating:省生态环境厅']);
+    expect(model.clauses[0].officials.map((o) => o.text)).toEqual(['分管副省长']);
+    expect(model.clauses[2].deadlines.map((d) => d.text)).toEqual(['2021年底前完成']);
+    expect(parties(model.clauses[4])).toEqual(['lead:省人力资源社会保障厅', 'cooperating:省教育厅', 'cooperating:省财政厅', 'cooperating:省退役军人事务厅']);
+  });
+
+  it('flags the one item without a clause, and nothing in 总体要求, 保障措施 or the noise', () => {
+    const missing = findings.filter((f) => f.code === 'clause.missing');
+    expect(missing.map((f) => PROVINCE.slice(f.span.start, f.span.end))).toEqual(['做好高校毕业生就业工作']);
+    expect(findings.filter((f) => f.severity === 'warning' || f.severity === 'error')).toHaveLength(1);
+    expect(findings.map((f) => f.code)).toContain('registry.none'); // 省… bodies: no preset fits
+  });
+});

@@ -14,6 +14,7 @@ const SUBITEM = /^[(（][ \t\u3000]*(\d{1,3})[ \t\u3000]*[)）]/;
 const NOISE = /来源[:：]|阅读量|阅读次数|浏览次数|点击数|点击量|^分类[:：]|回到顶部|返回顶部|发布时间|发布日期|字号[:：]|打印本页|【打印|关闭窗口|分享到|责任编辑|扫一扫|【字体|^标签[:：]|^上一篇|^下一篇/;
 const DATE_LINE = /^\d{4}[-年/.]\d{1,2}([-月/.]\d{1,2}日?)?/;
 const TITLE_WORDS = /分工方案|分工的意见|任务分工|责任分解|分工表|工作分工|方案$|意见$|安排$|清单$/;
+const NOTICE = /关于印发(.+)的通知$/;
 const FIRST_LISTED = /(列|排)(在)?(第一位|首位)的?(单位)?(为|是)牵头|第一个?单位为牵头|排名第一的为牵头/;
 
 const LEVEL: Record<HeadingKind, 1 | 2 | 3 | 4> = { chapter: 1, section: 2, item: 3, subitem: 4 };
@@ -166,6 +167,12 @@ export function parsePlan(text: string, previous?: LineCache): { model: PlanMode
       text: titleIdx.map((i) => entries[i].text).join(''),
       span: { start: first.start, end: lineEnds[lastI] },
     };
+    // Only a cover notice (…关于印发X的通知) and no title line of its own: X is the title.
+    const notice = titleIdx.length === 1 ? NOTICE.exec(first.text) : null;
+    if (notice) {
+      const at = first.start + notice.index + notice[0].indexOf(notice[1]);
+      model.title = { text: notice[1], span: { start: at, end: at + notice[1].length } };
+    }
   }
   const titleSet = new Set(titleIdx);
   for (let i = 0; i < firstHeading; i++) {
@@ -186,6 +193,13 @@ export function parsePlan(text: string, previous?: LineCache): { model: PlanMode
     const heading = i >= firstHeading ? entry.heading : undefined;
     const para: Paragraph = { kind: 'body', span, line: ln.line };
 
+    // A title-only item with nothing under it before the next heading of its level is a task
+    // still waiting for its clause (kept only where its neighbours have clauses).
+    const next = i >= firstHeading && !entry.noise ? entry.heading : undefined;
+    if (headingTask && next && flushes(model, headingTask, next)) {
+      model.tasks.push(headingTask);
+      headingTask = undefined;
+    }
     if (titleSet.has(i)) para.kind = 'title';
     else if (entry.noise) para.kind = 'noise';
     else if (!noHeadings && i < firstHeading) {
@@ -277,6 +291,7 @@ export function parsePlan(text: string, previous?: LineCache): { model: PlanMode
     }
   }
 
+  if (headingTask && flushes(model, headingTask, undefined)) model.tasks.push(headingTask);
   finishHeadings(model, text);
   dropUnflaggedTasks(model, text);
   model.sectionNumbering = sectionScheme(model.headings);
@@ -377,6 +392,12 @@ function readClauses(entry: LineEntry, bodyStart: number, firstListed: boolean):
   });
   entry.firstListed = firstListed;
   if (firstListed) applyFirstListedLeads(entry.clauses);
+}
+
+/** A title-only item is a task of its own when the next heading is of its level or above (or none follows). */
+function flushes(model: PlanModel, task: Task, next: Heading | undefined): boolean {
+  const h = task.heading === undefined ? undefined : model.headings[task.heading];
+  return !!h && h.level >= 3 && (!next || next.level <= h.level);
 }
 
 /** The tasks a line's clauses close, and what follows the last clause: read once per line text. */
