@@ -132,10 +132,10 @@ function splitJoined(text: string, slice: NameSlice): NameSlice[] {
   return out;
 }
 
+const BLANKS = /[ \t\u3000\u00a0\ufeff\u200b]+/g;
+
 function compact(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) if (!isBlank(s.charCodeAt(i))) out += s[i];
-  return out;
+  return s.replace(BLANKS, '');
 }
 
 /**

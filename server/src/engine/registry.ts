@@ -95,6 +95,8 @@ export class Registry {
 
   /** The registry names nearest to an unknown one (shared character pairs), best first. */
   nearest(name: string, limit = 3): string[] {
+    // Agency names are short; a long run of text in a clause is no misspelt name.
+    if (name.length > 40) return [];
     if (!this.bigrams) {
       this.bigrams = [];
       for (const [n, agency] of this.byName) this.bigrams.push({ agency, name: n, grams: bigramsOf(n) });
