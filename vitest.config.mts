@@ -7,5 +7,6 @@ export default defineConfig({
     // other worker competing for the two cores).
     exclude: ['tests/e2e/**', 'node_modules/**', ...(process.env.FENGONG_TIMING ? [] : ['tests/engine/hostile.test.ts'])],
     testTimeout: 30_000,
+    setupFiles: ['tests/setup.ts'],
   },
 });
