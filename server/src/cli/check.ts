@@ -2,7 +2,7 @@
 // Exit 0: no error found; 1: an error was found; 2: an unreadable file.
 import { fileReport, type FileReport, type ReportOutline } from '../engine/report';
 import { parseOptions, UsageError } from './args';
-import { loadPlans } from './plans';
+import { eachPlan } from './plans';
 import type { Locale } from '../engine';
 
 export const CHECK_USAGE = 'fengong check [--format text|json] [--registry FILE] [--outline] [--locale zh-cn|en|both] FILE...';
@@ -24,8 +24,8 @@ export function check(argv: string[], write: (s: string) => void, warn: (s: stri
   });
   if (files.length === 0) throw new UsageError('没有要检查的文件 (no files to check)');
   const locale = (options.locale as Locale | undefined) ?? 'both';
-  const { plans, unreadable } = loadPlans(files, { registry: options.registry as string | undefined, locale });
-  for (const reason of unreadable) warn(`fengong: ${reason}`);
+  const unreadable: string[] = [];
+  const plans = eachPlan(files, { registry: options.registry as string | undefined, locale }, unreadable);
 
   const out: string[] = [];
   const reports: FileReport[] = [];
@@ -59,6 +59,7 @@ export function check(argv: string[], write: (s: string) => void, warn: (s: stri
     }
     for (const d of report.diagnostics) out.push(`${report.path}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`);
   }
+  for (const reason of unreadable) warn(`fengong: ${reason}`);
   if (options.format === 'json') {
     // Indented for a person at a terminal; compact for a program reading a pipe.
     write(JSON.stringify({ files: reports }, null, process.stdout.isTTY ? 2 : undefined) + '\n');

@@ -63,9 +63,8 @@ export function registryFor(path: string, explicit: string | undefined, locale: 
   return choice;
 }
 
-export function loadPlans(files: string[], opts: { registry?: string; locale: Locale }): LoadResult {
-  const plans: PlanFile[] = [];
-  const unreadable: string[] = [];
+/** Plans one at a time, so a run over many files holds one analysis at a time. */
+export function* eachPlan(files: string[], opts: { registry?: string; locale: Locale }, unreadable: string[]): Generator<PlanFile> {
   for (const path of files) {
     const read = readPlanFile(path);
     if (read.error || read.text === undefined) {
@@ -78,7 +77,12 @@ export function loadPlans(files: string[], opts: { registry?: string; locale: Lo
       continue;
     }
     const analysis = analyze(read.text, { registry: registry.registry, locale: opts.locale });
-    plans.push({ path, display: display(path), text: read.text, encoding: read.encoding, analysis, registry });
+    yield { path, display: display(path), text: read.text, encoding: read.encoding, analysis, registry };
   }
+}
+
+export function loadPlans(files: string[], opts: { registry?: string; locale: Locale }): LoadResult {
+  const unreadable: string[] = [];
+  const plans = [...eachPlan(files, opts, unreadable)];
   return { plans, unreadable };
 }

@@ -8,6 +8,26 @@ import { isCollective, isDeadline, isOfficial, levelPrefix, stripTail } from './
 export const OPENERS = '(（〔[【';
 export const CLOSERS = ')）〕]】';
 
+/** 1 for an opening bracket, -1 for a closing one, 0 otherwise; by char code (hot loops). */
+export function bracketOf(code: number): number {
+  switch (code) {
+    case 0x28: // (
+    case 0xff08: // （
+    case 0x3014: // 〔
+    case 0x5b: // [
+    case 0x3010: // 【
+      return 1;
+    case 0x29:
+    case 0xff09:
+    case 0x3015:
+    case 0x5d:
+    case 0x3011:
+      return -1;
+    default:
+      return 0;
+  }
+}
+
 const ROLE_WORDS = /(按照?职责分工负责|按职责负责|分别牵头|共同牵头|牵头负责|分别负责|共同负责|具体负责|牵头|配合|参与|协同|协助|协办|负责)(?=$|[,，;；、。:：\s)）\]】〕])/g;
 
 // Labelled forms: 牵头单位:A、B;责任单位:C, inside brackets or on a line of their own.
@@ -33,7 +53,6 @@ function roleOfWord(word: string): Role {
 }
 
 const GROUP_SEPARATORS = ',，;；';
-const LIST_SEPARATORS = '、';
 // 和 / 及 / 会同 join two agencies only when both sides end like an agency name:
 // 自治区发展改革委和财政厅 splits, 经济和信息化委 and 住房和城乡建设厅 do not.
 const AGENCY_END = /(厅|局|委|办|部|会|院|署|行|关|队|司|室|中心|政府|集团|公司|站|所|社|团|联|协|馆|台|校)$/;
@@ -69,14 +88,17 @@ function splitNames(text: string, start: number, end: number, firstGroup: number
     if (to > from) names.push({ start: from, end: to, group });
   };
   for (let i = start; i < end; i++) {
-    const ch = text[i];
-    if (OPENERS.includes(ch)) depth++;
-    else if (CLOSERS.includes(ch)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && GROUP_SEPARATORS.includes(ch)) {
+    const code = text.charCodeAt(i);
+    const b = bracketOf(code);
+    if (b > 0) depth++;
+    else if (b < 0) depth = Math.max(0, depth - 1);
+    else if (depth !== 0 || code < 0x2c) continue; // no separator below ','
+    else if (GROUP_SEPARATORS.includes(text[i])) {
       push(i);
       from = i + 1;
       group++;
-    } else if (depth === 0 && LIST_SEPARATORS.includes(ch)) {
+    } else if (code === 0x3001) {
+      // 、
       push(i);
       from = i + 1;
     }
@@ -180,9 +202,9 @@ function readRoleWords(text: string, start: number, end: number, group: number, 
   for (let m = ROLE_WORDS.exec(region); m; m = ROLE_WORDS.exec(region)) {
     // Role words inside a nested bracket belong to a name, not to the clause.
     for (; depthAt < m.index; depthAt++) {
-      const ch = region[depthAt];
-      if (OPENERS.includes(ch)) depth++;
-      else if (CLOSERS.includes(ch)) depth = Math.max(0, depth - 1);
+      const b = bracketOf(region.charCodeAt(depthAt));
+      if (b > 0) depth++;
+      else if (b < 0) depth = Math.max(0, depth - 1);
     }
     if (depth > 0) continue;
     const role = roleOfWord(m[1]);
@@ -267,10 +289,11 @@ export function findClauses(text: string, start: number, end: number): Clause[] 
   let labelFrom = start; // where the next search for an unbracketed label may begin
   const bracketGroups: Span[] = [];
   for (let i = start; i < end; i++) {
-    const ch = text[i];
-    if (OPENERS.includes(ch)) {
+    const b = bracketOf(text.charCodeAt(i));
+    if (b === 0) continue;
+    if (b > 0) {
       stack.push(i);
-    } else if (CLOSERS.includes(ch) && stack.length) {
+    } else if (stack.length) {
       const open = stack.pop()!;
       if (stack.length === 0) {
         bracketGroups.push({ start: open, end: i + 1 });
