@@ -16,6 +16,8 @@ function digest(a: Analysis) {
   const outline = (n: OutlineNode[]): unknown => n.map((x) => [x.kind, x.title, x.span.start, x.span.end, x.detail, outline(x.children)]);
   return {
     title: m.title?.text,
+    preamble: m.preamble && [m.preamble.start, m.preamble.end],
+    paragraphs: m.paragraphs.map((p) => [p.kind, p.span.start, p.span.end, p.line, p.heading]),
     headings: m.headings.map((h) => [h.kind, h.number, h.title, h.span.start, h.extent.end, h.parent, h.line]),
     clauses: m.clauses.map((c) => [c.span.start, c.span.end, c.unclosed, c.mismatched, c.parties.map((p) => [p.role, p.name, p.written, p.agency, p.span.start, p.span.end])]),
     tasks: m.tasks.map((t) => [t.name, t.span.start, t.span.end, t.nameSpan.start, t.heading, t.line, !!t.clause]),

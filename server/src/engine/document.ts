@@ -43,6 +43,8 @@ interface LineEntry {
   rest?: Task | null;
   /** The parse that took this entry over (an entry is taken once). */
   gen?: number;
+  /** The line's paragraph object, reused (its kind and heading are set again on every parse). */
+  para?: Paragraph;
 }
 
 /** Lines in document order. The next parse takes entries out of it and moves them in place. */
@@ -69,6 +71,7 @@ function shiftHeading(h: Heading, delta: number): void {
 
 function shiftEntry(e: LineEntry, delta: number): void {
   e.start += delta;
+  if (e.para) shift(e.para.span, delta);
   if (e.heading) shiftHeading(e.heading, delta);
   for (const c of e.clauses ?? []) shiftClause(c, delta);
   for (const t of e.tasks ?? []) shiftTask(t, delta);
@@ -189,9 +192,13 @@ export function parsePlan(text: string, previous?: LineCache): { model: PlanMode
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i];
     const ln: Line = { line: lineNo[i], start: entry.start, end: lineEnds[i] };
-    const span: Span = { start: ln.start, end: ln.end };
     const heading = i >= firstHeading ? entry.heading : undefined;
-    const para: Paragraph = { kind: 'body', span, line: ln.line };
+    let para = entry.para;
+    if (para) {
+      para.kind = 'body';
+      para.line = ln.line;
+      para.heading = undefined;
+    } else para = entry.para = { kind: 'body', span: { start: ln.start, end: ln.end }, line: ln.line };
 
     // A title-only item with nothing under it before the next heading of its level is a task
     // still waiting for its clause (kept only where its neighbours have clauses).
@@ -204,7 +211,7 @@ export function parsePlan(text: string, previous?: LineCache): { model: PlanMode
     else if (entry.noise) para.kind = 'noise';
     else if (!noHeadings && i < firstHeading) {
       para.kind = 'preamble';
-      model.preamble = model.preamble ? { start: model.preamble.start, end: ln.end } : span;
+      model.preamble = { start: model.preamble ? model.preamble.start : ln.start, end: ln.end };
     } else if (heading) {
       para.kind = 'heading';
       while (stack.length && model.headings[stack[stack.length - 1]].level >= heading.level) stack.pop();
