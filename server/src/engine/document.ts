@@ -114,11 +114,17 @@ export function parsePlan(text: string, previous?: LineCache): { model: PlanMode
   const lineNo: number[] = [];
   const lineEnds: number[] = [];
   const starts = lines.starts;
-  for (let l = 0; l < starts.length; l++) {
+  const n = starts.length;
+  for (let l = 0; l < n; l++) {
     let s = starts[l];
-    let e = lines.lineEnd(l);
+    let e = l + 1 < n ? starts[l + 1] : text.length;
+    // the line's end, before its break and trailing blanks
+    while (e > s) {
+      const c = text.charCodeAt(e - 1);
+      if (c === 10 || c === 13 || isBlank(c)) e--;
+      else break;
+    }
     while (s < e && isBlank(text.charCodeAt(s))) s++;
-    while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
     if (e <= s) continue;
     let entry: LineEntry | undefined;
     if (old.length) {
