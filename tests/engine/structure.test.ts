@@ -10,6 +10,24 @@ describe('titles and preambles', () => {
     expect(model.paragraphs.map((p) => p.kind)).toEqual(['noise', 'title', 'title', 'preamble', 'heading']);
   });
 
+  it('skips a gov.cn metadata block', () => {
+    const { model } = run(
+      plan(
+        '索　引　号：000014349/2015-00043',
+        '主题分类：综合政务\\其他',
+        '发文机关：国务院办公厅',
+        '成文日期：2015年03月16日',
+        '标　　题：国务院办公厅关于印发《政府工作报告》重点工作部门分工意见的通知',
+        '发文字号：国办发〔2015〕14号',
+        '发布日期：2015年03月20日',
+        '《政府工作报告》重点工作部门分工意见',
+        '一、保持经济稳定增长',
+      ),
+    );
+    expect(model.title?.text).toBe('《政府工作报告》重点工作部门分工意见');
+    expect(model.paragraphs.slice(0, 7).every((p) => p.kind === 'noise')).toBe(true);
+  });
+
   it('takes the title after a cover notice', () => {
     const { model } = run(
       plan(
