@@ -64,7 +64,7 @@ export function pickPreset(model: PlanModel): Registry | undefined {
 
 const presetCache = new Map<string, Registry>();
 
-/** Built-in presets are immutable: build each once per process. */
+/** Built-in presets are immutable: build each once. */
 export function presetFor(name: string): Registry {
   let r = presetCache.get(name);
   if (!r) presetCache.set(name, (r = presetRegistry([name])));
