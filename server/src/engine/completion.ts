@@ -177,7 +177,10 @@ export function completeAt(text: string, offset: number, ctx: CompletionContext)
     }
   }
   const bareTyped = prefix && typed.startsWith(prefix) ? typed.slice(prefix.length) : typed;
-  const limit = ctx.limit ?? 50;
+  // A list the editor can filter by itself (every match, each with its pinyin in filterText) saves
+  // a request per keystroke and a race with Enter; only a registry too large for that gets a
+  // partial list marked incomplete.
+  const limit = ctx.limit ?? 300;
   // Names used in the workspace first (by use), then by match quality; within a quality the
   // pool's own order (shorter first). Buckets, not a sort over thousands of candidates.
   const used: { e: Entry; s: number; used: number }[] = [];
@@ -204,13 +207,14 @@ export function completeAt(text: string, offset: number, ctx: CompletionContext)
       detail: e.name + (used ? ` · 本工作区 ${used} 处 (used ${used}×)` : ''),
       documentation: e.agency.aliases.length ? `又称 (also): ${e.agency.aliases.join('、')}` : undefined,
       replace: { start: wordStart, end: offset },
-      // Starts with what was typed, so the editor's own filter keeps pinyin matches too.
-      filterText: `${typed}${label}`,
+      // Starts with what was typed (the editor's filter keeps substring and pinyin matches), then
+      // the name and its pinyin, so the editor can go on filtering as the drafter types.
+      filterText: `${typed}${label} ${e.initials} ${e.full}`.trimEnd(),
       sortText: String(i).padStart(5, '0'),
       agency: e.name,
     };
   });
-  return { items, incomplete: matched > limit || typed.length === 0 };
+  return { items, incomplete: matched > limit };
 }
 
 /**
