@@ -329,14 +329,7 @@ export function findClauses(text: string, start: number, end: number): Clause[] 
     for (const c of clauses) if (c.span.start > at && c.span.start < stop) stop = c.span.start;
     while (stop > at && (isBlank(text.charCodeAt(stop - 1)) || '。;；'.includes(text[stop - 1]))) stop--;
     const content = parseClauseContent(text, at, stop);
-    clauses.push({
-      span: { start: at, end: stop },
-      contentSpan: { start: at, end: stop },
-      form: 'labelled',
-      unclosed: false,
-      mismatched: false,
-      ...content,
-    });
+    clauses.push(newClause({ start: at, end: stop }, { start: at, end: stop }, 'labelled', undefined, undefined, false, false, undefined, undefined, content));
     break;
   }
   clauses.sort((a, b) => a.span.start - b.span.start);
@@ -348,16 +341,51 @@ function makeClause(text: string, open: number, contentEnd: number, spanEnd: num
   const openCh = text[open];
   const closeCh = closed ? text[contentEnd] : undefined;
   const content = parseClauseContent(text, open + 1, contentEnd);
-  return {
-    span: { start: open, end: spanEnd },
-    contentSpan: { start: open + 1, end: contentEnd },
+  return newClause(
+    { start: open, end: spanEnd },
+    { start: open + 1, end: contentEnd },
     form,
-    open: openCh,
-    close: closeCh,
-    unclosed: !closed,
-    mismatched: closed && PAIR[openCh] !== closeCh,
-    openSpan: { start: open, end: open + 1 },
-    closeSpan: closed ? { start: contentEnd, end: contentEnd + 1 } : undefined,
-    ...content,
+    openCh,
+    closeCh,
+    !closed,
+    closed && PAIR[openCh] !== closeCh,
+    { start: open, end: open + 1 },
+    closed ? { start: contentEnd, end: contentEnd + 1 } : undefined,
+    content,
+  );
+}
+
+/**
+ * Every clause is built here, with every field in one order: one object shape, so the loops that
+ * move, resolve and check clauses on every keystroke stay fast.
+ */
+export function newClause(
+  span: Span,
+  contentSpan: Span,
+  form: Clause['form'],
+  open: string | undefined,
+  close: string | undefined,
+  unclosed: boolean,
+  mismatched: boolean,
+  openSpan: Span | undefined,
+  closeSpan: Span | undefined,
+  content: ClauseContent,
+): Clause {
+  return {
+    span,
+    contentSpan,
+    form,
+    open,
+    close,
+    unclosed,
+    mismatched,
+    openSpan,
+    closeSpan,
+    parties: content.parties,
+    officials: content.officials,
+    deadlines: content.deadlines,
+    roleWords: content.roleWords,
+    findings: undefined,
+    resolvedWith: undefined,
   };
 }

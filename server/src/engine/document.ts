@@ -1,7 +1,7 @@
 // Text → document model: title, preamble, chapters, sections, items, tasks and clauses.
 // One pass over the lines; clause finding is per paragraph (see clause.ts). Never throws.
 import type { Clause, Heading, HeadingKind, Paragraph, PlanModel, Task } from './model';
-import { findClauses, OPENERS } from './clause';
+import { findClauses, newClause, OPENERS } from './clause';
 import { parseChineseNumeral } from './numerals';
 import { isBlank, isSentenceEnd, LineIndex, type Span } from './text';
 
@@ -286,7 +286,7 @@ export function parsePlan(text: string, previous?: LineCache): { model: PlanMode
     if (!entry.tasks) readTasks(entry, heading);
     headingTask =
       heading && clauses.length === 0 && entry.rest === undefined && heading.title
-        ? { name: heading.title, nameSpan: { ...heading.titleSpan }, span: { ...heading.span }, heading: current, line: ln.line }
+        ? { name: heading.title, nameSpan: { ...heading.titleSpan }, span: { ...heading.span }, clause: undefined, heading: current, line: ln.line }
         : undefined;
     for (let k = 0; k < clauses.length; k++) {
       model.clauses.push(clauses[k]);
@@ -299,7 +299,7 @@ export function parsePlan(text: string, previous?: LineCache): { model: PlanMode
     const rest = entry.rest;
     if (rest === null && !heading && clauses.length === 0) para.kind = 'signature';
     if (rest) {
-      const task: Task = { name: rest.name, nameSpan: rest.nameSpan, span: rest.span, heading: current, line: ln.line };
+      const task: Task = { name: rest.name, nameSpan: rest.nameSpan, span: rest.span, clause: undefined, heading: current, line: ln.line };
       pendingTask = task;
       model.tasks.push(task);
     }
@@ -525,6 +525,7 @@ function makeTask(text: string, from: number, to: number, heading: Heading | und
     name: shorten(text.slice(nameSpan.start, nameSpan.end)),
     nameSpan,
     span: { start: heading ? heading.span.start : from, end: to },
+    clause: undefined,
     heading: current,
     line,
   };
@@ -532,17 +533,23 @@ function makeTask(text: string, from: number, to: number, heading: Heading | und
 
 function mergeClauses(first: Clause, next: Clause): Clause {
   const groupBase = first.parties.reduce((g, p) => Math.max(g, p.group + 1), 0);
-  return {
-    ...first,
-    findings: undefined,
-    resolvedWith: undefined,
-    parties: [...first.parties, ...next.parties.map((p) => ({ ...p, span: { ...p.span }, group: p.group + groupBase }))],
-    officials: [...first.officials, ...next.officials],
-    deadlines: [...first.deadlines, ...next.deadlines],
-    roleWords: [...first.roleWords, ...next.roleWords],
-    span: { start: first.span.start, end: next.span.end },
-    contentSpan: { start: first.contentSpan.start, end: next.contentSpan.end },
-  };
+  return newClause(
+    { start: first.span.start, end: next.span.end },
+    { start: first.contentSpan.start, end: next.contentSpan.end },
+    first.form,
+    first.open,
+    first.close,
+    first.unclosed,
+    first.mismatched,
+    first.openSpan,
+    first.closeSpan,
+    {
+      parties: [...first.parties, ...next.parties.map((p) => ({ ...p, span: { ...p.span }, group: p.group + groupBase }))],
+      officials: [...first.officials, ...next.officials],
+      deadlines: [...first.deadlines, ...next.deadlines],
+      roleWords: [...first.roleWords, ...next.roleWords],
+    },
+  );
 }
 
 /** Each heading's extent runs to the end of the last non-blank line before the next heading of its level or above. */
