@@ -205,7 +205,7 @@ export function parsePlan(text: string, previous?: LineCache): { model: PlanMode
       para.kind = 'body';
       para.line = ln.line;
       para.heading = undefined;
-    } else para = entry.para = { kind: 'body', span: { start: ln.start, end: ln.end }, line: ln.line };
+    } else para = entry.para = { kind: 'body', span: { start: ln.start, end: ln.end }, line: ln.line, heading: undefined };
 
     // A title-only item with nothing under it before the next heading of its level is a task
     // still waiting for its clause (kept only where its neighbours have clauses).
@@ -369,6 +369,7 @@ function matchHeading(text: string, ln: Line): Heading | undefined {
     titleSpan: { start: titleStart, end: te },
     span: { start: ln.start, end: ln.end },
     line: ln.line,
+    parent: undefined,
     extent: { start: ln.start, end: ln.end },
   };
 }
@@ -379,7 +380,19 @@ function matchHeading(text: string, ln: Line): Heading | undefined {
  */
 function readLine(lineText: string, start: number, line: number, editing: boolean): LineEntry {
   const own = editing ? detach(lineText) : lineText;
-  const entry: LineEntry = { text: own, start: 0, noise: isNoise(own) };
+  // All fields from the start: one object shape for every line (the walk over lines stays fast).
+  const entry: LineEntry = {
+    text: own,
+    start: 0,
+    noise: isNoise(own),
+    heading: undefined,
+    clauses: undefined,
+    firstListed: undefined,
+    tasks: undefined,
+    rest: undefined,
+    gen: undefined,
+    para: undefined,
+  };
   entry.heading = entry.noise ? undefined : matchHeading(own, { line, start: 0, end: own.length });
   shiftEntry(entry, start);
   return entry;
