@@ -695,7 +695,7 @@ connection.onRequest(
   }),
 );
 
-connection.onRequest('fengong/stats', () => ({ analyses: workspace.analyses, indexed: workspace.index.size }));
+connection.onRequest('fengong/stats', () => ({ analyses: workspace.analyses, indexed: workspace.index.size, pid: process.pid }));
 // The server's view of a document, for tests that check it never drifts from the client's.
 connection.onRequest('fengong/documentText', (params: { uri: string }) => documents.get(params.uri)?.getText() ?? null);
 

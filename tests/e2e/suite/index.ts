@@ -11,6 +11,7 @@ import { Suite } from './harness';
 import { registerPlanTests } from './plan.e2e';
 import { registerSmokeTests } from './smoke.e2e';
 import { registerViewTests } from './views.e2e';
+import { registerRestartTests } from './restart.e2e';
 
 export async function run(): Promise<void> {
   const suite = new Suite();
@@ -19,6 +20,7 @@ export async function run(): Promise<void> {
   if (plan) {
     registerPlanTests(suite);
     registerViewTests(suite);
+    registerRestartTests(suite);
     // Last: its rename changes every plan in the workspace.
     registerEditTests(suite);
   }
