@@ -52,6 +52,7 @@ import {
   type PinyinOf,
 } from './engine';
 import { REGISTRY_FILE } from './node/files';
+import { CLOSER_OF } from './engine/clause';
 import { headingCompletionsAt, skeletonSnippetsAt } from './engine/headingCompletion';
 import { renumberFixFor, renumberPlan, type NumberReference } from './engine/renumber';
 import { formatEdits } from './engine/format';
@@ -402,7 +403,7 @@ connection.onCompletion(
         return l ? l.lead + l.cooperating + l.responsible : 0;
       },
       open: style?.open,
-      close: style?.open ? ({ '(': ')', '（': '）', '〔': '〕', '[': ']', '【': '】' } as Record<string, string>)[style.open] : undefined,
+      close: style?.open ? CLOSER_OF[style.open] : undefined,
       comma: style && text.slice(style.contentSpan.start, style.contentSpan.end).includes('，') ? '，' : ',',
     });
     const lines = new LineIndex(text);

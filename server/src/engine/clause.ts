@@ -277,7 +277,8 @@ export interface FoundClause {
   clause: Clause;
 }
 
-const PAIR: Record<string, string> = { '(': ')', '（': '）', '〔': '〕', '[': ']', '【': '】' };
+/** The closing bracket that matches each opening one. */
+export const CLOSER_OF: Record<string, string> = { '(': ')', '（': '）', '〔': '〕', '[': ']', '【': '】' };
 
 /**
  * Finds the clauses of one paragraph `[start, end)`: top-level bracket groups whose content names
@@ -348,7 +349,7 @@ function makeClause(text: string, open: number, contentEnd: number, spanEnd: num
     openCh,
     closeCh,
     !closed,
-    closed && PAIR[openCh] !== closeCh,
+    closed && CLOSER_OF[openCh] !== closeCh,
     { start: open, end: open + 1 },
     closed ? { start: contentEnd, end: contentEnd + 1 } : undefined,
     content,

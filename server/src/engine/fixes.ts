@@ -2,6 +2,7 @@
 import type { Finding } from './diagnostics';
 import type { Clause, Party, PlanModel } from './model';
 import { clauseAt } from './at';
+import { CLOSER_OF } from './clause';
 import { writtenFormIn } from './names';
 import type { Registry } from './registry';
 import type { TextEdit } from './edits';
@@ -16,7 +17,6 @@ export interface Fix {
   addToRegistry?: string;
 }
 
-const PAIR: Record<string, string> = { '(': ')', '（': '）', '〔': '〕', '[': ']', '【': '】' };
 
 function partyOf(model: PlanModel, f: Finding): { clause: Clause; party: Party } | undefined {
   const clause = clauseAt(model, f.span.start);
@@ -62,13 +62,13 @@ export function fixesFor(model: PlanModel, finding: Finding, registry: Registry 
     case 'clause.mismatched-brackets': {
       const clause = clauseAt(model, finding.span.start);
       if (!clause?.open) return [];
-      const close = PAIR[clause.open];
+      const close = CLOSER_OF[clause.open];
       return [{ title: `把“${clause.close}”改为“${close}” (match the brackets)`, edits: [{ span: { start: clause.span.end - 1, end: clause.span.end }, newText: close }], preferred: true, safe: true }];
     }
     case 'clause.unclosed': {
       const clause = clauseAt(model, finding.span.start);
       if (!clause?.open) return [];
-      const close = PAIR[clause.open];
+      const close = CLOSER_OF[clause.open];
       return [{ title: `补上“${close}” (close the bracket)`, edits: [{ span: { start: clause.span.end, end: clause.span.end }, newText: close }], preferred: true, safe: true }];
     }
     default:

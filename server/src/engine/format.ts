@@ -10,6 +10,7 @@
 // nothing the second time. Party names and roles read the same afterwards.
 import type { Clause, Heading, PlanModel } from './model';
 import type { TextEdit } from './edits';
+import { CLOSER_OF } from './clause';
 import { clauseWidth, headingWidth, majority, markerSeparator, toWidth, widthOf, type Width } from './skeleton';
 import { isBlank, type Span } from './text';
 
@@ -20,7 +21,6 @@ export interface FormatOptions {
   range?: Span;
 }
 
-const PAIRS: Record<string, string> = { '(': ')', '（': '）', '〔': '〕', '[': ']', '【': '】' };
 
 const TAIL = /等[ \t\u3000]*(有关|相关)?[ \t\u3000]*(部门|单位)(?=[ \t\u3000]*(配合|参与|协同|协助|负责))/g;
 
@@ -59,7 +59,7 @@ function outerBrackets(model: PlanModel, width: Width): { open: string; close: s
   const kinds = model.clauses.filter((c) => c.form === 'bracket' && c.open).map((c) => (c.open === '(' || c.open === '（' ? 'round' : c.open!));
   const kind = majority(kinds, 'round');
   if (kind === 'round' || kind === '[') return { open: toWidth('(', width), close: toWidth(')', width) };
-  return { open: kind, close: PAIRS[kind] };
+  return { open: kind, close: CLOSER_OF[kind] };
 }
 
 /** For each tail family, the form the document writes most (等部门 when none wins). */
