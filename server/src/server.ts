@@ -406,41 +406,34 @@ connection.onCompletion(
       close: style?.open ? CLOSER_OF[style.open] : undefined,
       comma: style && text.slice(style.contentSpan.start, style.contentSpan.end).includes('，') ? '，' : ',',
     });
-    const lines = new LineIndex(text);
+    // The open document maps offsets itself: a line index of the whole text per keystroke would
+    // make completion grow with the document.
+    const rangeOf = (span: { start: number; end: number }) => ({ start: doc.positionAt(span.start), end: doc.positionAt(span.end) });
+    const item = (
+      x: { label: string; detail?: string; sortText: string; replace: { start: number; end: number }; insertText: string; snippet: boolean },
+      kind: CompletionItemKind,
+    ) => ({
+      label: x.label,
+      kind,
+      detail: x.detail,
+      sortText: x.sortText,
+      insertTextFormat: x.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      textEdit: { range: rangeOf(x.replace), newText: x.insertText },
+    });
     if (result.items.length === 0) {
       // Not in a clause: at the start of a line, the next heading number and numbered skeletons.
       const model = workspace.analysisOf(doc).model;
       const offset = doc.offsetAt(params.position);
-      const headings = headingCompletionsAt(text, offset, model).map((h) => ({
-        label: h.label,
-        kind: CompletionItemKind.EnumMember,
-        detail: h.detail,
-        sortText: h.sortText,
-        preselect: h.preselect,
-        insertTextFormat: h.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-        textEdit: { range: lines.rangeOf(h.replace), newText: h.insertText },
-      }));
-      const skeletons = skeletonSnippetsAt(text, offset, model).map((sn) => ({
-        label: sn.label,
-        kind: CompletionItemKind.Snippet,
-        detail: sn.detail,
-        sortText: `z${sn.name}`,
-        insertTextFormat: InsertTextFormat.Snippet,
-        textEdit: { range: lines.rangeOf(sn.replace), newText: sn.insertText },
-      }));
+      const headings = headingCompletionsAt(text, offset, model).map((h) => ({ ...item({ ...h, snippet: !!h.snippet }, CompletionItemKind.EnumMember), preselect: h.preselect }));
+      const skeletons = skeletonSnippetsAt(text, offset, model).map((sn) => item({ ...sn, sortText: `z${sn.name}`, snippet: true }, CompletionItemKind.Snippet));
       if (headings.length || skeletons.length) return { isIncomplete: false, items: [...headings, ...skeletons] };
     }
     return {
       isIncomplete: result.incomplete,
       items: result.items.map((it) => ({
-        label: it.label,
-        kind: it.kind === 'agency' ? CompletionItemKind.Value : CompletionItemKind.Snippet,
-        detail: it.detail,
+        ...item(it, it.kind === 'agency' ? CompletionItemKind.Value : CompletionItemKind.Snippet),
         documentation: it.documentation,
         filterText: it.filterText,
-        sortText: it.sortText,
-        insertTextFormat: it.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-        textEdit: { range: lines.rangeOf(it.replace), newText: it.insertText },
       })),
     };
   }),
