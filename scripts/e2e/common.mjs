@@ -294,3 +294,27 @@ export function usageExit(scriptUrl, name, error) {
   console.log(text);
   process.exit(error ? 2 : 0);
 }
+
+/**
+ * A script's command line by a table of its options: `'value'` takes `--name value` or
+ * `--name=value`, `'flag'` is bare. Unknown arguments and missing values go to `usage`.
+ */
+export function readArgs(argv, spec, usage) {
+  const out = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-h' || a === '--help') usage();
+    const eq = a.indexOf('=');
+    const name = a.startsWith('--') ? a.slice(2, eq < 0 ? undefined : eq) : '';
+    const kind = Object.hasOwn(spec, name) ? spec[name] : undefined;
+    if (!kind || (kind === 'flag' && eq >= 0)) usage(`unknown argument ${a}`);
+    if (kind === 'flag') {
+      out[name] = true;
+      continue;
+    }
+    const v = eq >= 0 ? a.slice(eq + 1) : argv[++i];
+    if (v === undefined) usage(`${a} needs a value`);
+    out[name] = v;
+  }
+  return out;
+}

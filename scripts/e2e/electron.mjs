@@ -19,7 +19,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { spawnSync } from 'node:child_process';
-import { buildSuite, fillWorkspace, makeRunDirs, ROOT, SUMMARY_RE, usageExit, writeUserSettings } from './common.mjs';
+import { buildSuite, fillWorkspace, makeRunDirs, readArgs, ROOT, SUMMARY_RE, usageExit, writeUserSettings } from './common.mjs';
 
 function parseArgs(argv) {
   const opts = {
@@ -27,19 +27,10 @@ function parseArgs(argv) {
     version: process.env.FENGONG_E2E_VSCODE_VERSION || 'stable',
     keep: process.env.FENGONG_E2E_KEEP === '1',
   };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
-      if (v === undefined) usage(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--vscode-executable' || a.startsWith('--vscode-executable=')) opts.executable = resolve(value());
-    else if (a === '--vscode-version' || a.startsWith('--vscode-version=')) opts.version = value();
-    else if (a === '--keep') opts.keep = true;
-    else if (a === '-h' || a === '--help') usage();
-    else usage(`unknown argument ${a}`);
-  }
+  const a = readArgs(argv, { 'vscode-executable': 'value', 'vscode-version': 'value', keep: 'flag' }, usage);
+  if (a['vscode-executable'] !== undefined) opts.executable = resolve(a['vscode-executable']);
+  if (a['vscode-version'] !== undefined) opts.version = a['vscode-version'];
+  if (a.keep) opts.keep = true;
   return opts;
 }
 

@@ -40,6 +40,7 @@ import {
   startCodeServer,
   stopGroup,
   SUMMARY_RE,
+  readArgs,
   usageExit,
   writeUserSettings,
 } from './common.mjs';
@@ -58,23 +59,10 @@ function parseArgs(argv) {
     serve: process.env.FENGONG_E2E_SERVE === '1',
     verbose: process.env.FENGONG_E2E_VERBOSE === '1',
   };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
-      if (v === undefined) usage(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--extension-path' || a.startsWith('--extension-path=')) opts.extensionPath = value();
-    else if (a === '--timeout' || a.startsWith('--timeout=')) opts.timeoutMs = Number(value());
-    else if (a === '--plan') opts.plan = true;
-    else if (a === '--ui') opts.ui = true;
-    else if (a === '--keep') opts.keep = true;
-    else if (a === '--serve') opts.serve = true;
-    else if (a === '--verbose') opts.verbose = true;
-    else if (a === '-h' || a === '--help') usage();
-    else usage(`unknown argument ${a}`);
-  }
+  const a = readArgs(argv, { 'extension-path': 'value', timeout: 'value', plan: 'flag', ui: 'flag', keep: 'flag', serve: 'flag', verbose: 'flag' }, usage);
+  if (a['extension-path'] !== undefined) opts.extensionPath = a['extension-path'];
+  if (a.timeout !== undefined) opts.timeoutMs = Number(a.timeout);
+  for (const flag of ['plan', 'ui', 'keep', 'serve', 'verbose']) if (a[flag]) opts[flag] = true;
   if (!Number.isFinite(opts.timeoutMs) || opts.timeoutMs <= 0) usage('--timeout must be a positive number of milliseconds');
   opts.extensionPath = resolve(opts.extensionPath);
   return opts;

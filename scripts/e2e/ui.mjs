@@ -33,6 +33,7 @@ import {
   SCREENSHOTS,
   startCodeServer,
   stopGroup,
+  readArgs,
   usageExit,
   writeUserSettings,
 } from './common.mjs';
@@ -48,20 +49,10 @@ function parseArgs(argv) {
     keep: process.env.FENGONG_E2E_KEEP === '1',
     verbose: process.env.FENGONG_E2E_VERBOSE === '1',
   };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
-      if (v === undefined) usage(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--vsix' || a.startsWith('--vsix=')) opts.vsix = value();
-    else if (a === '--timeout' || a.startsWith('--timeout=')) opts.timeoutMs = Number(value());
-    else if (a === '--keep') opts.keep = true;
-    else if (a === '--verbose') opts.verbose = true;
-    else if (a === '-h' || a === '--help') usage();
-    else usage(`unknown argument ${a}`);
-  }
+  const a = readArgs(argv, { vsix: 'value', timeout: 'value', keep: 'flag', verbose: 'flag' }, usage);
+  if (a.vsix !== undefined) opts.vsix = a.vsix;
+  if (a.timeout !== undefined) opts.timeoutMs = Number(a.timeout);
+  for (const flag of ['keep', 'verbose']) if (a[flag]) opts[flag] = true;
   if (!Number.isFinite(opts.timeoutMs) || opts.timeoutMs <= 0) usage('--timeout must be a positive number of milliseconds');
   if (opts.vsix) opts.vsix = resolve(opts.vsix);
   return opts;
