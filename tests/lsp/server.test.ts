@@ -27,6 +27,9 @@ beforeAll(() => {
   mkdirSync(join(dir, 'plans'));
   writeFileSync(join(dir, 'plans/sample.plan.txt'), SAMPLE);
   writeFileSync(join(dir, 'plans/other.plan.txt'), '《其他》分工方案\n一、任务\n加快建设。(自治区商务厅牵头,自治区财政厅配合)\n');
+  // A plan saved as plain .txt (found by its first line), and a .md that is no plan.
+  writeFileSync(join(dir, 'plans/notice.txt'), '\ufeff《某规划》任务分工方案\n一、任务\n推进口岸互联。(自治区商务厅牵头)\n');
+  writeFileSync(join(dir, 'plans/notes.md'), '# 会议纪要\n推进口岸互联互通。(自治区商务厅牵头)\n');
 });
 
 describe.each([
@@ -175,6 +178,8 @@ describe.each([
   it('answers workspace symbols from files that are not open', async () => {
     const syms = await c.request<{ name: string; location: { uri: string } }[]>('workspace/symbol', { query: '加快建设' });
     expect(syms.some((s) => s.location.uri.endsWith('other.plan.txt'))).toBe(true);
+    const more = await c.request<{ name: string; location: { uri: string } }[]>('workspace/symbol', { query: '推进口岸互联' });
+    expect(more.map((s) => s.location.uri.split('/').pop())).toEqual(['notice.txt']);
   });
 
   it('gives semantic tokens for lead, cooperating and unknown agencies', async () => {

@@ -1,6 +1,6 @@
 // The server's state: one analysis per document version, registries per folder (with the last
 // good one kept when a file breaks), and a background index of plan files not open.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { URI } from 'vscode-uri';
 import {
@@ -203,8 +203,13 @@ export class Workspace {
     try {
       const st = statSync(path);
       if (!st.isFile() || st.size > MAX_FILE_BYTES) return void this.index.delete(uri);
+      // Any .txt or .md may be a plan: look at its first line before reading all of it.
+      if (!PLAN_FILE.test(path) && !headNamesAPlan(path)) {
+        this.index.delete(uri);
+        return;
+      }
       const read = decodePlan(readFileSync(path), path);
-      if (read.text === undefined || !(PLAN_FILE.test(path) || PLAN_FIRST_LINE.test(read.text.slice(0, 200).split(/\r?\n|\r/)[0] ?? ''))) {
+      if (read.text === undefined || !(PLAN_FILE.test(path) || PLAN_FIRST_LINE.test(firstLine(read.text)))) {
         this.index.delete(uri);
         return;
       }
@@ -249,6 +254,22 @@ export class Workspace {
 
   invalidateLoad(): void {
     this.indexLoad = undefined;
+  }
+}
+
+function firstLine(text: string): string {
+  return text.slice(0, 200).split(/\r?\n|\r/)[0] ?? '';
+}
+
+/** The file's first 600 bytes, in any encoding a plan may come in, name a 分工方案 on their first line. */
+function headNamesAPlan(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const head = new Uint8Array(600);
+    const bytes = head.subarray(0, readSync(fd, head, 0, head.length, 0));
+    return ['utf-8', 'gb18030', 'utf-16le'].some((enc) => PLAN_FIRST_LINE.test(firstLine(new TextDecoder(enc).decode(bytes))));
+  } finally {
+    closeSync(fd);
   }
 }
 
