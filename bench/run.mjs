@@ -65,7 +65,7 @@ const key = (n) => `${n}x`;
 async function buildBundles() {
   const esbuild = require('esbuild');
   const common = { bundle: true, platform: 'node', format: 'cjs', mainFields: ['module', 'main'], target: 'node20', logLevel: 'silent' };
-  const hasCompletion = existsSync(join(root, 'server/src/engine/completion.ts'));
+  const hasCompletion = existsSync(join(root, 'server/src/engine/features/completion.ts'));
   const out = { engine: undefined, engineError: undefined, minimal: join(cacheDir, 'minimal-server.cjs') };
   try {
     await esbuild.build({
@@ -560,7 +560,7 @@ async function main() {
   } else {
     result.completion = {
       measured: false,
-      reason: bundles.hasCompletionFile ? 'server/src/engine/completion.ts exists but index.ts exports no completeAt' : 'no engine completion yet',
+      reason: bundles.hasCompletionFile ? 'server/src/engine/features/completion.ts exists but index.ts exports no completeAt' : 'no engine completion yet',
     };
   }
   collectGarbage();

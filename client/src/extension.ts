@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 // Small and pure: the skeleton of a new plan (no other engine code reaches the client).
-import { newPlanSnippet } from '../../server/src/engine/skeleton';
+import { newPlanSnippet } from '../../server/src/engine/features/skeleton';
 import { registerPlanViews } from './matrix';
 import { registerWordCommands } from './word';
 

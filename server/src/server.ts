@@ -25,38 +25,8 @@ import {
 import { dirname, join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import {
-  addAgencyEdits,
-  agencyKey,
-  buildOutline,
-  completeAt,
-  fixAll,
-  fixesFor,
-  foldingRanges,
-  hoverAt,
-  LineIndex,
-  messageOf,
-  occurrencesOf,
-  partyAt,
-  pickPreset,
-  prepareRenameAt,
-  registryFromDocument,
-  renameAgencyEdits,
-  renameEdits,
-  selectionSpans,
-  semanticTokens,
-  TOKEN_MODIFIERS,
-  TOKEN_TYPES,
-  type Analysis,
-  type OutlineNode,
-  type PinyinOf,
-} from './engine';
+import { addAgencyEdits, agencyKey, buildOutline, completeAt, fixAll, fixesFor, foldingRanges, hoverAt, LineIndex, messageOf, occurrencesOf, partyAt, pickPreset, prepareRenameAt, registryFromDocument, renameAgencyEdits, renameEdits, selectionSpans, semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES, type Analysis, type OutlineNode, type PinyinOf, CLOSER_OF, headingCompletionsAt, skeletonSnippetsAt, renumberFixFor, renumberPlan, type NumberReference, formatEdits, fixAllSafe } from './engine';
 import { REGISTRY_FILE } from './node/files';
-import { CLOSER_OF } from './engine/clause';
-import { headingCompletionsAt, skeletonSnippetsAt } from './engine/headingCompletion';
-import { renumberFixFor, renumberPlan, type NumberReference } from './engine/renumber';
-import { formatEdits } from './engine/format';
-import { fixAllSafe } from './engine/fixAllSafe';
 import { diagnosticOf, textEditsOf } from './lsp/convert';
 import { readSettings } from './lsp/settings';
 import { registerViewRequests } from './lsp/views';

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyEdits, type PlanModel } from '../../server/src/engine';
-import { formatEdits, type FormatOptions } from '../../server/src/engine/format';
+import { formatEdits, type FormatOptions } from '../../server/src/engine/features/format';
 import { plan, run, SAMPLE } from '../helpers';
 
 function format(text: string, options?: FormatOptions): string {

@@ -2,8 +2,8 @@
 // and the skeletons (new plan, snippets) written in that style.
 import { describe, expect, it } from 'vitest';
 import { formatChineseNumeral } from '../../server/src/engine';
-import { headingCompletionsAt, skeletonSnippetsAt, type HeadingCandidate } from '../../server/src/engine/headingCompletion';
-import { newPlanSnippet, newPlanText, planStyle, snippetBody, snippetToText } from '../../server/src/engine/skeleton';
+import { headingCompletionsAt, skeletonSnippetsAt, type HeadingCandidate } from '../../server/src/engine/features/headingCompletion';
+import { newPlanSnippet, newPlanText, planStyle, snippetBody, snippetToText } from '../../server/src/engine/features/skeleton';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { plan, ROOT, run, SAMPLE } from '../helpers';

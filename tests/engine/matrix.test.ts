@@ -3,7 +3,7 @@
 // read off with grep, split at 牵头, the agency looked for before it (lead) and after (cooperating).
 import { describe, expect, it } from 'vitest';
 import { loadByAgency } from '../../server/src/engine';
-import { agencyMatrix, agencyRows, chapterColumns, tasksOf, type AgencyRow } from '../../server/src/engine/matrix';
+import { agencyMatrix, agencyRows, chapterColumns, tasksOf, type AgencyRow } from '../../server/src/engine/reports/matrix';
 import { plan, run, SAMPLE } from '../helpers';
 
 const sample = run(SAMPLE);

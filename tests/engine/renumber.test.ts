@@ -2,7 +2,7 @@
 // or moved, in a run-on document (the sample) and in one whose sections restart per chapter.
 import { describe, expect, it } from 'vitest';
 import { applyEdits, formatChineseNumeral, parseChineseNumeral, type PlanModel } from '../../server/src/engine';
-import { renumberFixFor, renumberPlan, renumberScopeAt } from '../../server/src/engine/renumber';
+import { renumberFixFor, renumberPlan, renumberScopeAt } from '../../server/src/engine/features/renumber';
 import { plan, run, SAMPLE } from '../helpers';
 
 /** A city work-report plan: sections restart at （一） in each chapter, items under one section. */

@@ -1,7 +1,7 @@
 // The task table: number paths and one row per task. Sample values worked out by hand from
 // seeds/manzhouli-2014.txt (the clause of each line read off with grep).
 import { describe, expect, it } from 'vitest';
-import { numberPaths, taskRows, type TaskRow } from '../../server/src/engine/table';
+import { numberPaths, taskRows, type TaskRow } from '../../server/src/engine/reports/table';
 import { plan, run, SAMPLE } from '../helpers';
 
 /** `number|chapter|section|name|lead|cooperating|responsible|line`: one readable line per row. */

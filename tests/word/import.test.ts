@@ -2,7 +2,7 @@
 // breaks, task tables as clauses, and what could not be carried over.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../server/src/engine';
-import { taskRows } from '../../server/src/engine/table';
+import { taskRows } from '../../server/src/engine/reports/table';
 import { importDocx, NotDocxError } from '../../server/src/word/docxImport';
 import { formatNumber } from '../../server/src/word/numbering';
 import { roleOfHeader, tableLines, type Cell, type TableGrid } from '../../server/src/word/tables';

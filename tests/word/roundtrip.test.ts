@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../server/src/engine';
-import { taskRows } from '../../server/src/engine/table';
+import { taskRows } from '../../server/src/engine/reports/table';
 import { exportDocx } from '../../server/src/word/docxExport';
 import { importDocx } from '../../server/src/word/docxImport';
 import { ROOT, SAMPLE } from '../helpers';

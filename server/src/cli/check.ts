@@ -1,9 +1,8 @@
 // fengong check [--format text|json] [--registry FILE] [--outline] [--locale zh-cn|en|both] FILE...
 // Exit 0: no error found; 1: an error was found; 2: an unreadable file.
-import { fileReport, type FileReport, type ReportOutline } from '../engine/report';
+import { fileReport, type FileReport, type ReportOutline, type Locale } from '../engine';
 import { parseOptions, UsageError } from './args';
 import { eachPlan } from './plans';
-import type { Locale } from '../engine';
 
 export const CHECK_USAGE = 'fengong check [--format text|json] [--registry FILE] [--outline] [--locale zh-cn|en|both] FILE...';
 

@@ -2,10 +2,7 @@
 // Shared by the checker (`fengong table`, `fengong matrix`) and the language server's export
 // requests, so a file exported in the editor and one made on the command line are the same.
 // No I/O here: text or bytes out.
-import type { PlanModel } from '../engine/model';
-import type { Registry } from '../engine/registry';
-import { taskRows } from '../engine/table';
-import { agencyMatrix, agencyRows, type AgencyRow, type TaskRef } from '../engine/matrix';
+import { type PlanModel, type Registry, taskRows, agencyMatrix, agencyRows, type AgencyRow, type TaskRef } from '../engine';
 
 export const FORMATS = ['md', 'csv', 'json', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];

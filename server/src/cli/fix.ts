@@ -5,9 +5,7 @@
 // listed on stderr for the drafter to check.
 // Exit 0: done; 1: an error remains after fixing; 2: bad usage, an unreadable or unwritable file.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { fixAllSafe } from '../engine/fixAllSafe';
-import { analyze, type Locale } from '../engine';
-import { LineIndex } from '../engine/text';
+import { fixAllSafe, analyze, type Locale, LineIndex } from '../engine';
 import { decodePlan } from '../node/files';
 import { parseOptions, UsageError } from './args';
 import { display, registryFor } from './plans';

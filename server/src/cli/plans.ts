@@ -2,9 +2,7 @@
 // Problems come back as one-line reasons, never as thrown errors.
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { analyze, loadRegistryFile, messageOf, type Analysis, type Locale, type Registry } from '../engine';
-import { diagnosticOf } from '../engine/report';
-import { LineIndex } from '../engine/text';
+import { analyze, loadRegistryFile, messageOf, type Analysis, type Locale, type Registry, diagnosticOf, LineIndex } from '../engine';
 import { findRegistryFile, readPlanFile, type ReadResult } from '../node/files';
 
 export interface RegistryChoice {

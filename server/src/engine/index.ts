@@ -1,88 +1,30 @@
-// The engine's facade: text in, model and findings out. Pure: no LSP, no vscode, no I/O.
-// The language server, the checker and the client all go through these calls.
-import type { PlanModel } from './model';
-import { parsePlan } from './document';
-import { pickPreset, resolveModel } from './resolve';
-import { checkPlan, type Finding } from './diagnostics';
-import type { Registry } from './registry';
-import type { LineCache } from './document';
-import type { Locale, Severity } from './rules';
-
+// The engine's facade: the one module the adapters (language server, checker, Word, client)
+// import. Pure: no LSP, no vscode, no I/O.
 export * from './model';
 export * from './text';
-export * from './rules';
-export * from './registry';
-export * from './numerals';
-export { buildOutline, leadsOf, type OutlineNode } from './outline';
-export { checkPlan, type Finding } from './diagnostics';
-export { pickPreset, presetFor } from './resolve';
-export { clauseAt, partyAt, taskAt, agencyKey } from './at';
-export { completeAt, type CompletionContext, type CompletionItem, type CompletionResult, type PinyinOf } from './completion';
-export { hoverAt, type HoverResult } from './hover';
-export { occurrencesOf, loadByAgency, type Occurrence, type Load } from './occurrences';
-export { prepareRenameAt, renameEdits } from './rename';
-export { fixesFor, fixAll, type Fix } from './fixes';
-export { addAgencyEdits, renameAgencyEdits, registryFromDocument } from './registryEdits';
-export { semanticTokens, TOKEN_TYPES, TOKEN_MODIFIERS, type Token } from './tokens';
-export { foldingRanges, type Fold } from './folding';
-export { selectionSpans } from './selection';
+export * from './rules/rules';
+export * from './registry/registry';
+export * from './parse/numerals';
+export { analyze, type Analysis, type AnalyzeOptions } from './analyze';
+export { CLOSER_OF } from './parse/clause';
+export { buildOutline, leadsOf, type OutlineNode } from './features/outline';
+export { checkPlan, type Finding } from './rules/diagnostics';
+export { pickPreset, presetFor } from './registry/resolve';
+export { clauseAt, partyAt, taskAt, agencyKey } from './features/at';
+export { completeAt, type CompletionContext, type CompletionItem, type CompletionResult, type PinyinOf } from './features/completion';
+export { headingCompletionsAt, skeletonSnippetsAt } from './features/headingCompletion';
+export { hoverAt, type HoverResult } from './features/hover';
+export { occurrencesOf, loadByAgency, type Occurrence, type Load } from './features/occurrences';
+export { prepareRenameAt, renameEdits } from './features/rename';
+export { fixesFor, fixAll, type Fix } from './features/fixes';
+export { fixAllSafe, type FixAllSafeOptions, type FixAllSafeResult } from './features/fixAllSafe';
+export { formatEdits, type FormatOptions } from './features/format';
+export { renumberFixFor, renumberPlan, type NumberReference } from './features/renumber';
+export { addAgencyEdits, renameAgencyEdits, registryFromDocument } from './registry/fileEdits';
+export { semanticTokens, TOKEN_TYPES, TOKEN_MODIFIERS, type Token } from './features/tokens';
+export { foldingRanges, type Fold } from './features/folding';
+export { selectionSpans } from './features/selection';
 export { applyEdits, type TextEdit } from './edits';
-
-export interface AnalyzeOptions {
-  /** The workspace registry (from fengong.registry.json); without one the best-fitting preset is used. */
-  registry?: Registry;
-  severities?: Partial<Record<string, Severity>>;
-  locale?: Locale;
-  /**
-   * The previous analysis of the same document: unchanged lines are reused rather than parsed
-   * again. It is consumed: do not read it after this call.
-   */
-  previous?: Analysis;
-}
-
-export interface Analysis {
-  model: PlanModel;
-  findings: Finding[];
-  /** The registry in effect, if any. */
-  registry?: Registry;
-  /** For the next analysis of this document (see `previous`). */
-  readonly cache: AnalysisCache;
-}
-
-interface AnalysisCache extends LineCache {
-  /** The preset picked when no registry was given, and for how many clauses it was picked. */
-  picked?: { registry: Registry | undefined; clauses: number };
-}
-
-/** Reads a plan and checks it. Never throws: a broken document still gets a model and findings. */
-export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  try {
-    const prev = options.previous?.cache;
-    const { model, cache } = parsePlan(text, prev);
-    const analysisCache: AnalysisCache = cache;
-    let registry = options.registry;
-    if (!registry) {
-      // Picking a preset reads every party: do it again only when the clauses change in number.
-      const picked = prev?.picked && prev.picked.clauses === model.clauses.length ? prev.picked : { registry: pickPreset(model), clauses: model.clauses.length };
-      analysisCache.picked = picked;
-      registry = picked.registry;
-    }
-    resolveModel(model, registry);
-    const findings = checkPlan(model, {
-      registry,
-      noRegistry: !registry,
-      severities: options.severities,
-      locale: options.locale,
-    });
-    return { model, findings, registry, cache: analysisCache };
-  } catch (e) {
-    // A bug must not cost the user their outline: fall back to a fresh parse without the cache.
-    if (options.previous) return analyze(text, { ...options, previous: undefined });
-    const { model, cache } = parsePlan('', undefined);
-    return {
-      model: { ...model, text },
-      findings: [{ code: 'engine.internal', severity: 'error', message: `内部错误 (internal error): ${(e as Error).message}`, span: { start: 0, end: 0 }, args: {} }],
-      cache,
-    };
-  }
-}
+export { fileReport, diagnosticOf, type FileReport, type ReportOutline, type ReportTask, type ReportDiagnostic } from './reports/report';
+export { taskRows, type TaskRow } from './reports/table';
+export { agencyMatrix, agencyRows, type AgencyRow, type ChapterColumn, type TaskRef } from './reports/matrix';

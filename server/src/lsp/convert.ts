@@ -2,10 +2,9 @@
 import {
   DiagnosticSeverity,
   type Diagnostic,
-  type Range,
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
-import type { Finding, LineIndex, Span, TextEdit } from '../engine';
+import type { Finding, LineIndex, TextEdit } from '../engine';
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -13,10 +12,6 @@ const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
-
-export function rangeOf(lines: LineIndex, span: Span): Range {
-  return lines.rangeOf(span);
-}
 
 export function diagnosticOf(lines: LineIndex, uri: string, f: Finding): Diagnostic {
   return {

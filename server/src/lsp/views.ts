@@ -7,9 +7,7 @@
 //   fengong/exportMatrix { uri, format, locale? }                  → ExportResult | null
 import { basename } from 'node:path';
 import { URI } from 'vscode-uri';
-import type { Analysis } from '../engine';
-import type { Range } from '../engine/text';
-import { agencyMatrix, agencyRows, type AgencyRow, type ChapterColumn, type TaskRef } from '../engine/matrix';
+import { type Analysis, type Range, agencyMatrix, agencyRows, type AgencyRow, type ChapterColumn, type TaskRef } from '../engine';
 import { exportMatrix, exportTable, FORMATS, type ExportPlan, type Format, type HeaderLocale } from '../cli/export';
 
 /** What the views need of the server's state. */

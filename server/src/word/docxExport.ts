@@ -4,7 +4,7 @@
 // (odd pages right, even pages left), and with `withTable` the task table as an attachment on
 // a page of its own whose header row repeats on every page.
 // No I/O: a model in, bytes out. The docx library is loaded on first use (lib.ts).
-import type { PlanModel } from '../engine/model';
+import type { PlanModel } from '../engine';
 import { loadWordLib, type WordLib } from './lib';
 import { FONTS, GRID, INDENT_TWO_CHARS, layoutPlan, PAGE, SIZES, type Block, type FontRole, type Layout, type Run } from './layout';
 

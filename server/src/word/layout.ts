@@ -1,9 +1,7 @@
 // The page of a Chinese official document (GB/T 9704-2012), in Word's units, and what each
 // kind of paragraph of a plan looks like on it. Pure data and one pure function: the writer
 // (docxExport.ts) renders it, the tests read the numbers back out of the .docx.
-import type { PlanModel } from '../engine/model';
-import { taskRows } from '../engine/table';
-import { isBlank, isSentenceEnd } from '../engine/text';
+import { type PlanModel, taskRows, isBlank, isSentenceEnd } from '../engine';
 
 /** Twentieths of a point (twips) in one millimetre. */
 const TWIPS_PER_MM = 1440 / 25.4;

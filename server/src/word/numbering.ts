@@ -3,7 +3,7 @@
 // that paragraphs name (w:num, with their restarts), and the styles that carry numbering.
 // Counters run in document order, as Word runs them: per abstract list, a deeper level starting
 // again whenever a higher one moves on.
-import { formatChineseNumeral } from '../engine/numerals';
+import { formatChineseNumeral } from '../engine';
 import { child, children, val, on, type El } from './xml';
 
 export interface Level {

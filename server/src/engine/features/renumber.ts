@@ -4,10 +4,10 @@
 // marker is rewritten, so brackets, separators and spacing stay as the drafter wrote them.
 // References in the text to a renumbered heading (见(十二), 第十二项) are listed, not rewritten:
 // the drafter checks them in the preview.
-import type { Heading, HeadingKind, PlanModel } from './model';
-import type { TextEdit } from './edits';
-import { formatChineseNumeral, parseChineseNumeral } from './numerals';
-import type { Span } from './text';
+import type { Heading, HeadingKind, PlanModel } from '../model';
+import type { TextEdit } from '../edits';
+import { formatChineseNumeral, parseChineseNumeral } from '../parse/numerals';
+import type { Span } from '../text';
 
 export interface NumberChange {
   /** Index in `model.headings`. */
@@ -131,11 +131,6 @@ export function renumberScopeAt(model: PlanModel, offset: number): Renumbering {
   if (index < 0) return { changes: [], edits: [], references: [] };
   const scope = numberingScope(model, index);
   return build(model, (i) => numberingScope(model, i) === scope);
-}
-
-/** Edits for one `numbering.*` finding: its scope renumbered. */
-export function renumberFindingEdits(model: PlanModel, finding: { span: Span }): TextEdit[] {
-  return renumberScopeAt(model, finding.span.start).edits;
 }
 
 const SCOPE_TITLE: Record<HeadingKind, string> = {

@@ -1,5 +1,5 @@
 // Folding: chapters, sections and items to their last paragraph; tasks that span lines.
-import type { PlanModel } from './model';
+import type { PlanModel } from '../model';
 
 export interface Fold {
   startLine: number;

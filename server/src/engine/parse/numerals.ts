@@ -5,7 +5,6 @@ const DIGITS: Record<string, number> = {
 };
 const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
-export const NUMERAL_CHARS = '零〇一二三四五六七八九两十百千';
 
 /** 二十九 → 29, 十一 → 11, 一百零五 → 105; undefined when the text is no numeral. */
 export function parseChineseNumeral(text: string): number | undefined {

@@ -1,9 +1,9 @@
 // Agency completion inside a clause, at any position: Chinese input methods often fire no
 // trigger character. Only the current line is read, so the cost does not grow with the document.
-import { findClauses, OPENERS } from './clause';
-import { levelPrefix, writtenFormIn } from './names';
-import type { Agency, Registry } from './registry';
-import type { Span } from './text';
+import { findClauses, OPENERS } from '../parse/clause';
+import { levelPrefix, writtenFormIn } from '../parse/names';
+import type { Agency, Registry } from '../registry/registry';
+import type { Span } from '../text';
 
 /** Syllables of a Chinese string without tones: 商务厅 → ['shang', 'wu', 'ting']. Injected (pinyin-pro in the server). */
 export type PinyinOf = (text: string) => string[];

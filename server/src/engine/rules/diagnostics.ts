@@ -1,11 +1,11 @@
 // Findings over a resolved model. Each check is a small function; the rule table (rules.ts)
 // gives the message and default severity, the settings may override severities.
-import type { Clause, Heading, Party, PlanModel } from './model';
+import type { Clause, Heading, Party, PlanModel } from '../model';
 import { messageOf, severityOf, type Locale, type Severity } from './rules';
-import type { Registry } from './registry';
-import type { Span } from './text';
-import { formatChineseNumeral } from './numerals';
-import { numberingScope } from './renumber';
+import type { Registry } from '../registry/registry';
+import type { Span } from '../text';
+import { formatChineseNumeral } from '../parse/numerals';
+import { numberingScope } from '../features/renumber';
 
 export interface Finding {
   code: string;

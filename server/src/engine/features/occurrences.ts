@@ -1,5 +1,5 @@
 // Where an agency is named, under any of its names: references, highlights, hover counts, rename.
-import type { Clause, Party, PlanModel, Task } from './model';
+import type { Clause, Party, PlanModel, Task } from '../model';
 import { agencyKey } from './at';
 
 export interface Occurrence {

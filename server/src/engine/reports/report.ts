@@ -1,8 +1,8 @@
 // The checker's JSON contract: plain data with 1-based lines and UTF-16 columns.
-import type { Analysis } from './index';
-import { buildOutline, type OutlineNode } from './outline';
-import type { Finding } from './diagnostics';
-import type { LineIndex, Span } from './text';
+import type { Analysis } from '../analyze';
+import { buildOutline, type OutlineNode } from '../features/outline';
+import type { Finding } from '../rules/diagnostics';
+import type { LineIndex, Span } from '../text';
 
 export interface ReportOutline {
   kind: OutlineNode['kind'];

@@ -1,6 +1,6 @@
 // The outline: chapters, then sections, then items, then tasks, each with its range.
-import type { HeadingKind, PlanModel, Task } from './model';
-import type { Span } from './text';
+import type { HeadingKind, PlanModel, Task } from '../model';
+import type { Span } from '../text';
 
 export interface OutlineNode {
   kind: HeadingKind | 'task';

@@ -1,6 +1,6 @@
 // Semantic tokens: lead, cooperating, responsible and unknown agencies told apart, plus role words.
-import type { PlanModel } from './model';
-import type { Span } from './text';
+import type { PlanModel } from '../model';
+import type { Span } from '../text';
 
 export const TOKEN_TYPES = ['agencyLead', 'agencyCooperating', 'agencyResponsible', 'roleWord', 'official', 'deadline'] as const;
 export const TOKEN_MODIFIERS = ['unknown', 'alias', 'collective'] as const;

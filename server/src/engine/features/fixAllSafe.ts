@@ -1,12 +1,12 @@
 // "Fix everything that is safe": clause repairs and registry names (fixes.ts `fixAll`),
 // formatting (format.ts), then renumbering (renumber.ts). Each step reads the text the step
 // before left, so their edits never collide; the round repeats until nothing changes.
-import { analyze, type AnalyzeOptions } from './index';
-import type { TextEdit } from './edits';
+import { analyze, type AnalyzeOptions } from '../analyze';
+import type { TextEdit } from '../edits';
 import { fixAll } from './fixes';
 import { formatEdits, type FormatOptions } from './format';
 import { renumberPlan, type NumberReference } from './renumber';
-import type { Span } from './text';
+import type { Span } from '../text';
 
 export interface FixAllSafeOptions extends Pick<AnalyzeOptions, 'registry' | 'severities'> {
   /** Format clauses and markers too (default true); an object passes format options. */

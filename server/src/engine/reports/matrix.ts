@@ -4,12 +4,12 @@
 //
 // Counting follows `loadByAgency`: a task counts once per agency and role, however many of the
 // agency's names its clause lists. Collectives (各盟市人民政府) are rows too, flagged as such.
-import type { PlanModel, Role } from './model';
-import type { Load } from './occurrences';
-import type { Registry } from './registry';
-import { agencyKey } from './at';
+import type { PlanModel, Role } from '../model';
+import type { Load } from '../features/occurrences';
+import type { Registry } from '../registry/registry';
+import { agencyKey } from '../features/at';
 import { headingLabel, taskRows, type TaskRow } from './table';
-import type { Span } from './text';
+import type { Span } from '../text';
 
 export interface TaskRef {
   /** Which plan, for rows merged over several (a URI, a path); '' for a single plan. */

@@ -1,11 +1,11 @@
 // Quick fixes for findings, as engine edits. Each fix, applied, leaves text the engine reads as fixed.
-import type { Finding } from './diagnostics';
-import type { Clause, Party, PlanModel } from './model';
+import type { Finding } from '../rules/diagnostics';
+import type { Clause, Party, PlanModel } from '../model';
 import { clauseAt } from './at';
-import { CLOSER_OF } from './clause';
-import { writtenFormIn } from './names';
-import type { Registry } from './registry';
-import type { TextEdit } from './edits';
+import { CLOSER_OF } from '../parse/clause';
+import { writtenFormIn } from '../parse/names';
+import type { Registry } from '../registry/registry';
+import type { TextEdit } from '../edits';
 
 export interface Fix {
   title: string;

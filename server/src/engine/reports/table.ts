@@ -10,8 +10,8 @@
 //     several, they are `一/(三)/2./1`, `一/(三)/2./2`.
 //   - Tasks above the first heading are numbered `1`, `2`, …
 // Items end in `.` and ordinals are bare, so a section's own tasks and its items never collide.
-import type { Heading, PlanModel, Role, Task } from './model';
-import type { Span } from './text';
+import type { Heading, PlanModel, Role, Task } from '../model';
+import type { Span } from '../text';
 
 export interface TaskRow {
   /** Number path: `一/(三)/2`. */

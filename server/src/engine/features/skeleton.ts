@@ -1,8 +1,8 @@
 // Drafting aids: the style a document writes its markers and clauses in, and the skeletons
 // (a new plan, a chapter, a section, an item, a clause) written in that style.
 // Pure: a model in, strings out. Snippet bodies use VS Code's snippet syntax (${1:…}).
-import type { HeadingKind, PlanModel } from './model';
-import { formatChineseNumeral } from './numerals';
+import type { HeadingKind, PlanModel } from '../model';
+import { formatChineseNumeral } from '../parse/numerals';
 
 export type Width = 'half' | 'full';
 

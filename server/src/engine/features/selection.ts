@@ -1,7 +1,7 @@
 // Selection ranges, innermost first: party → clause content → clause → task → headings → document.
-import type { PlanModel } from './model';
+import type { PlanModel } from '../model';
 import { clauseAt, partyAt, taskAt } from './at';
-import type { Span } from './text';
+import type { Span } from '../text';
 
 export function selectionSpans(model: PlanModel, offset: number): Span[] {
   const spans: Span[] = [];

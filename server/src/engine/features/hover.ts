@@ -1,9 +1,9 @@
 // Hover on a party: its registry name, other names, level, and its load here and in the workspace.
 import { agencyKey, partyAt } from './at';
-import type { PlanModel } from './model';
+import type { PlanModel } from '../model';
 import { loadByAgency, type Load } from './occurrences';
-import type { Registry } from './registry';
-import type { Span } from './text';
+import type { Registry } from '../registry/registry';
+import type { Span } from '../text';
 
 export interface HoverResult {
   span: Span;

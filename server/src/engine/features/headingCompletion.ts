@@ -1,9 +1,9 @@
 // Heading completion: at the start of a line, the next chapter, section, item (and sub-item)
 // number at that place, written in the document's style. After (二十九) it offers (三十);
 // inside chapter 三 of a document whose sections restart per chapter, the next one there.
-import type { HeadingKind, PlanModel } from './model';
+import type { HeadingKind, PlanModel } from '../model';
 import { markerText, planStyle, snippetBody, toWidth, widthOf, type PlanStyle, type SnippetKind } from './skeleton';
-import { isBlank, type Span } from './text';
+import { isBlank, type Span } from '../text';
 
 export interface HeadingCandidate {
   kind: HeadingKind;

@@ -1,10 +1,10 @@
 // Renaming an agency across a document: every party naming it, under any of its names, with
 // carried prefixes kept right (a group's first name may carry its prefix to the names after it).
 import { agencyKey, partyAt } from './at';
-import type { PlanModel } from './model';
-import { writtenFormIn } from './names';
-import type { TextEdit } from './edits';
-import type { Span } from './text';
+import type { PlanModel } from '../model';
+import { writtenFormIn } from '../parse/names';
+import type { TextEdit } from '../edits';
+import type { Span } from '../text';
 
 export function prepareRenameAt(model: PlanModel, offset: number): { span: Span; placeholder: string } | undefined {
   const hit = partyAt(model, offset);

@@ -1,5 +1,5 @@
 // What stands at an offset: the clause, the party, the task. Binary searches over the model.
-import type { Clause, Party, PlanModel, Task } from './model';
+import type { Clause, Party, PlanModel, Task } from '../model';
 
 function bsearch<T>(items: T[], offset: number, spanOf: (t: T) => { start: number; end: number }): T | undefined {
   let lo = 0;

@@ -1,7 +1,7 @@
 // Party names against the registry: restore a carried prefix only where the name does not
 // stand on its own (内蒙古国税局、人民银行呼和浩特中心支行 keeps the bank's own name).
-import type { Party, PlanModel } from './model';
-import { standsAlone } from './names';
+import type { Party, PlanModel } from '../model';
+import { standsAlone } from '../parse/names';
 import { normalizeName, PRESETS, presetRegistry, type Registry } from './registry';
 
 export function resolveParty(p: Party, registry: Registry | undefined): void {

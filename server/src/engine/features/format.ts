@@ -8,11 +8,11 @@
 //   blanks inside a marker or between it and the title.
 // Nothing outside clause spans and heading markers is touched, and formatting twice changes
 // nothing the second time. Party names and roles read the same afterwards.
-import type { Clause, Heading, PlanModel } from './model';
-import type { TextEdit } from './edits';
-import { CLOSER_OF } from './clause';
+import type { Clause, Heading, PlanModel } from '../model';
+import type { TextEdit } from '../edits';
+import { CLOSER_OF } from '../parse/clause';
 import { clauseWidth, headingWidth, majority, markerSeparator, toWidth, widthOf, type Width } from './skeleton';
-import { isBlank, type Span } from './text';
+import { isBlank, type Span } from '../text';
 
 export interface FormatOptions {
   /** Full-width brackets and separators everywhere; otherwise the document's majority. */
@@ -40,18 +40,6 @@ export function formatEdits(model: PlanModel, options: FormatOptions = {}): Text
   edits.sort((a, b) => a.span.start - b.span.start);
   const range = options.range;
   return range ? edits.filter((e) => e.span.start >= range.start && e.span.end <= range.end) : edits;
-}
-
-/** The document formatted: `formatEdits` applied. */
-export function formatPlanText(model: PlanModel, options: FormatOptions = {}): string {
-  const edits = formatEdits(model, options);
-  let out = '';
-  let at = 0;
-  for (const e of edits) {
-    out += model.text.slice(at, e.span.start) + e.newText;
-    at = e.span.end;
-  }
-  return out + model.text.slice(at);
 }
 
 /** The clause brackets: round ones in the clause width, unless most clauses use 【】 or 〔〕. */

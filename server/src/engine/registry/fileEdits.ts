@@ -1,17 +1,13 @@
 // Minimal edits to a fengong.registry.json: keep every byte the user wrote outside the change
 // (jsonc-parser's modify keeps comments and formatting).
 import * as jsonc from 'jsonc-parser';
-import type { TextEdit } from './edits';
-import type { PlanModel } from './model';
-import { agencyKey } from './at';
+import type { TextEdit } from '../edits';
+import type { PlanModel } from '../model';
+import { agencyKey } from '../features/at';
 
 function detectFormatting(text: string): jsonc.FormattingOptions {
   const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
   return { insertSpaces: !indent.includes('\t'), tabSize: indent.includes('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' };
-}
-
-function toEdits(edits: jsonc.Edit[]): TextEdit[] {
-  return edits.map((e) => ({ span: { start: e.offset, end: e.offset + e.length }, newText: e.content }));
 }
 
 /** The indentation of the line an offset stands on. */

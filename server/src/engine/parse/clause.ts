@@ -1,12 +1,11 @@
 // Responsibility clauses: finding them in a paragraph and reading their parties.
 // Everything here is a single left-to-right pass with a bracket stack: no regex runs over
 // more than one clause's content, so time stays linear in the text.
-import type { Aside, Clause, Party, Role } from './model';
-import { isBlank, type Span } from './text';
+import type { Aside, Clause, Party, Role } from '../model';
+import { isBlank, type Span } from '../text';
 import { isCollective, isDeadline, isOfficial, levelPrefix, stripTail } from './names';
 
 export const OPENERS = '(（〔[【';
-export const CLOSERS = ')）〕]】';
 
 /** 1 for an opening bracket, -1 for a closing one, 0 otherwise; by char code (hot loops). */
 export function bracketOf(code: number): number {

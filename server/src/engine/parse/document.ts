@@ -1,9 +1,9 @@
 // Text → document model: title, preamble, chapters, sections, items, tasks and clauses.
 // One pass over the lines; clause finding is per paragraph (see clause.ts). Never throws.
-import type { Clause, Heading, HeadingKind, Paragraph, PlanModel, Task } from './model';
+import type { Clause, Heading, HeadingKind, Paragraph, PlanModel, Task } from '../model';
 import { findClauses, newClause, OPENERS } from './clause';
 import { parseChineseNumeral } from './numerals';
-import { isBlank, isSentenceEnd, LineIndex, type Span } from './text';
+import { isBlank, isSentenceEnd, LineIndex, type Span } from '../text';
 
 const CHAPTER = /^([零〇一二三四五六七八九十百两]{1,6})[ \t\u3000]*[、．.]/;
 const SECTION = /^[(（][ \t\u3000]*([零〇一二三四五六七八九十百两]{1,6})[ \t\u3000]*[)）]/;

@@ -2,7 +2,7 @@
 // workspace's fengong.registry.json; the file's text comes in from the adapters (no I/O here).
 import * as z from 'zod/mini';
 import * as jsonc from 'jsonc-parser';
-import type { Span } from './text';
+import type { Span } from '../text';
 import innerMongolia from './presets/inner-mongolia.json';
 import stateCouncil from './presets/state-council.json';
 
