@@ -6,7 +6,7 @@ export * from './rules/rules';
 export * from './registry/registry';
 export * from './parse/numerals';
 export { analyze, type Analysis, type AnalyzeOptions } from './analyze';
-export { CLOSER_OF } from './parse/clause';
+export { CLOSER_OF } from './parse/clauses';
 export { buildOutline, leadsOf, type OutlineNode } from './features/outline';
 export { checkPlan, type Finding } from './rules/diagnostics';
 export { pickPreset, presetFor } from './registry/resolve';

@@ -1,6 +1,6 @@
 // Agency completion inside a clause, at any position: Chinese input methods often fire no
 // trigger character. Only the current line is read, so the cost does not grow with the document.
-import { findClauses, OPENERS } from '../parse/clause';
+import { findClauses, OPENERS } from '../parse/clauses';
 import { levelPrefix, writtenFormIn } from '../parse/names';
 import type { Agency, Registry } from '../registry/registry';
 import type { Span } from '../text';

@@ -2,7 +2,7 @@
 import type { Finding } from '../rules/diagnostics';
 import type { Clause, Party, PlanModel } from '../model';
 import { clauseAt } from './at';
-import { CLOSER_OF } from '../parse/clause';
+import { CLOSER_OF } from '../parse/clauses';
 import { writtenFormIn } from '../parse/names';
 import type { Registry } from '../registry/registry';
 import type { TextEdit } from '../edits';

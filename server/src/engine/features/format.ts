@@ -10,7 +10,7 @@
 // nothing the second time. Party names and roles read the same afterwards.
 import type { Clause, Heading, PlanModel } from '../model';
 import type { TextEdit } from '../edits';
-import { CLOSER_OF } from '../parse/clause';
+import { CLOSER_OF } from '../parse/clauses';
 import { clauseWidth, headingWidth, majority, markerSeparator, toWidth, widthOf, type Width } from './skeleton';
 import { isBlank, type Span } from '../text';
 

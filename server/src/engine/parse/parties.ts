@@ -1,31 +1,11 @@
-// Responsibility clauses: finding them in a paragraph and reading their parties.
-// Everything here is a single left-to-right pass with a bracket stack: no regex runs over
-// more than one clause's content, so time stays linear in the text.
-import type { Aside, Clause, Party, Role } from '../model';
+// Reading a clause's content: who leads, who cooperates, who is responsible; officials and
+// deadlines set apart. Labels (牵头单位：) and role words (牵头, 配合, 负责) split the content
+// into runs of names; names are split at separators outside nested brackets.
+import type { Aside, Party, Role } from '../model';
 import { isBlank, type Span } from '../text';
+import { bracketOf } from './clauses';
 import { isCollective, isDeadline, isOfficial, levelPrefix, stripTail } from './names';
-
-export const OPENERS = '(（〔[【';
-
-/** 1 for an opening bracket, -1 for a closing one, 0 otherwise; by char code (hot loops). */
-export function bracketOf(code: number): number {
-  switch (code) {
-    case 0x28: // (
-    case 0xff08: // （
-    case 0x3014: // 〔
-    case 0x5b: // [
-    case 0x3010: // 【
-      return 1;
-    case 0x29:
-    case 0xff09:
-    case 0x3015:
-    case 0x5d:
-    case 0x3011:
-      return -1;
-    default:
-      return 0;
-  }
-}
+import { applyFirstListed, FIRST_LISTED } from './convention';
 
 const ROLE_WORDS = /(按照?职责分工负责|按职责负责|分别牵头|共同牵头|牵头负责|分别负责|共同负责|具体负责|牵头|配合|参与|协同|协助|协办|负责)(?=$|[,，;；、。:：\s)）\]】〕])/g;
 
@@ -33,7 +13,7 @@ const ROLE_WORDS = /(按照?职责分工负责|按职责负责|分别牵头|共�
 export const LABELS = /(牵头责任单位|协同责任单位|牵头单位|牵头部门|主办单位|主责单位|责任单位|责任部门|实施单位|承办单位|配合单位|配合部门|协办单位|参与单位|协同单位|牵头领导|责任领导|分管领导|联系领导|责任人|牵头人|完成时限|完成时间|时间节点|时限要求)\s*[:：]/g;
 
 // A cheap test before parsing: does this bracket's content name any role at all?
-const MAY_BE_CLAUSE = /牵头|配合|参与|协同|协助|协办|负责|(单位|部门|领导|时限)\s*[:：]/;
+export const MAY_BE_CLAUSE = /牵头|配合|参与|协同|协助|协办|负责|(单位|部门|领导|时限)\s*[:：]/;
 
 type LabelKind = Role | 'official' | 'deadline';
 
@@ -59,8 +39,6 @@ const JOINERS = /和|及|以及|会同/g;
 const LEADING_WORDS = /^(分别由|由|请|其中|要求)/;
 const QUALIFIER = /(按照|按|根据|依据|依照)[^、,，;；]*$/;
 
-// 列第一位的为牵头单位 inside a clause: the first name listed leads.
-const FIRST_LISTED = /(列|排)(在)?(第一位|首位)的?(单位)?(为|是)牵头|第一个?单位为牵头|排名第一的为牵头/;
 
 export interface ClauseContent {
   parties: Party[];
@@ -183,10 +161,7 @@ export function parseClauseContent(text: string, start: number, end: number): Cl
     out.roleWords.push({ text: content.slice(l.at, l.at + l.len), span: { start: start + l.at, end: segStart } });
     group = addNames(text, segStart, segEnd, l.kind, group, out, false);
   }
-  if (out.firstListedLeads && out.parties.length && !out.parties.some((p) => p.role === 'lead')) {
-    out.parties[0].role = 'lead';
-    for (let i = 1; i < out.parties.length; i++) if (out.parties[i].role === 'responsible') out.parties[i].role = 'cooperating';
-  }
+  if (out.firstListedLeads) applyFirstListed(out.parties);
   delete out.firstListedLeads;
   return out;
 }
@@ -267,125 +242,3 @@ function addNames(
   return Math.max(group, groups - 1) + 1;
 }
 
-/** Quick test whether a bracket's content could be a clause. */
-export function mayBeClause(text: string, start: number, end: number): boolean {
-  return MAY_BE_CLAUSE.test(text.slice(start, end));
-}
-
-export interface FoundClause {
-  clause: Clause;
-}
-
-/** The closing bracket that matches each opening one. */
-export const CLOSER_OF: Record<string, string> = { '(': ')', '（': '）', '〔': '〕', '[': ']', '【': '】' };
-
-/**
- * Finds the clauses of one paragraph `[start, end)`: top-level bracket groups whose content names
- * a role, labelled runs outside brackets, and unclosed brackets that run to the paragraph's end.
- */
-export function findClauses(text: string, start: number, end: number): Clause[] {
-  const clauses: Clause[] = [];
-  const stack: number[] = [];
-  let labelFrom = start; // where the next search for an unbracketed label may begin
-  const bracketGroups: Span[] = [];
-  for (let i = start; i < end; i++) {
-    const b = bracketOf(text.charCodeAt(i));
-    if (b === 0) continue;
-    if (b > 0) {
-      stack.push(i);
-    } else if (stack.length) {
-      const open = stack.pop()!;
-      if (stack.length === 0) {
-        bracketGroups.push({ start: open, end: i + 1 });
-        if (mayBeClause(text, open + 1, i)) {
-          const clause = makeClause(text, open, i, i + 1, 'bracket');
-          if (clause.roleWords.length) clauses.push(clause);
-        }
-      }
-    }
-  }
-  if (stack.length) {
-    const open = stack[0];
-    let contentEnd = end;
-    while (contentEnd > open + 1 && (isBlank(text.charCodeAt(contentEnd - 1)) || text[contentEnd - 1] === '。')) contentEnd--;
-    if (mayBeClause(text, open + 1, contentEnd)) {
-      const clause = makeClause(text, open, contentEnd, contentEnd, 'bracket');
-      if (clause.roleWords.length) clauses.push(clause);
-    }
-    bracketGroups.push({ start: open, end });
-    bracketGroups.sort((a, b) => a.start - b.start);
-  }
-  // Labels outside brackets: 牵头单位:A;责任单位:B to the end of the paragraph. Bracket groups are
-  // sorted by start, so one pointer walks them alongside the label matches (no rescans).
-  LABELS.lastIndex = 0;
-  const para = text.slice(labelFrom, end);
-  let g = 0;
-  for (let m = LABELS.exec(para); m; m = LABELS.exec(para)) {
-    const at = labelFrom + m.index;
-    while (g < bracketGroups.length && bracketGroups[g].end <= at) g++;
-    if (g < bracketGroups.length && at > bracketGroups[g].start && at < bracketGroups[g].end) continue;
-    // The label's clause runs to the next bracket clause, or to the end of the paragraph.
-    let stop = end;
-    for (const c of clauses) if (c.span.start > at && c.span.start < stop) stop = c.span.start;
-    while (stop > at && (isBlank(text.charCodeAt(stop - 1)) || '。;；'.includes(text[stop - 1]))) stop--;
-    const content = parseClauseContent(text, at, stop);
-    clauses.push(newClause({ start: at, end: stop }, { start: at, end: stop }, 'labelled', undefined, undefined, false, false, undefined, undefined, content));
-    break;
-  }
-  clauses.sort((a, b) => a.span.start - b.span.start);
-  return clauses;
-}
-
-function makeClause(text: string, open: number, contentEnd: number, spanEnd: number, form: 'bracket'): Clause {
-  const closed = spanEnd > contentEnd;
-  const openCh = text[open];
-  const closeCh = closed ? text[contentEnd] : undefined;
-  const content = parseClauseContent(text, open + 1, contentEnd);
-  return newClause(
-    { start: open, end: spanEnd },
-    { start: open + 1, end: contentEnd },
-    form,
-    openCh,
-    closeCh,
-    !closed,
-    closed && CLOSER_OF[openCh] !== closeCh,
-    { start: open, end: open + 1 },
-    closed ? { start: contentEnd, end: contentEnd + 1 } : undefined,
-    content,
-  );
-}
-
-/**
- * Every clause is built here, with every field in one order: one object shape, so the loops that
- * move, resolve and check clauses on every keystroke stay fast.
- */
-export function newClause(
-  span: Span,
-  contentSpan: Span,
-  form: Clause['form'],
-  open: string | undefined,
-  close: string | undefined,
-  unclosed: boolean,
-  mismatched: boolean,
-  openSpan: Span | undefined,
-  closeSpan: Span | undefined,
-  content: ClauseContent,
-): Clause {
-  return {
-    span,
-    contentSpan,
-    form,
-    open,
-    close,
-    unclosed,
-    mismatched,
-    openSpan,
-    closeSpan,
-    parties: content.parties,
-    officials: content.officials,
-    deadlines: content.deadlines,
-    roleWords: content.roleWords,
-    findings: undefined,
-    resolvedWith: undefined,
-  };
-}

@@ -1,0 +1,146 @@
+// Finding responsibility clauses in a paragraph: top-level bracket groups whose content names a
+// role, labelled runs outside brackets, and unclosed brackets that run to the paragraph's end.
+// One left-to-right pass with a bracket stack: time stays linear in the text.
+import type { Clause } from '../model';
+import { isBlank, type Span } from '../text';
+import { parseClauseContent, type ClauseContent, LABELS, MAY_BE_CLAUSE } from './parties';
+
+export const OPENERS = '(（〔[【';
+/** 1 for an opening bracket, -1 for a closing one, 0 otherwise; by char code (hot loops). */
+export function bracketOf(code: number): number {
+  switch (code) {
+    case 0x28: // (
+    case 0xff08: // （
+    case 0x3014: // 〔
+    case 0x5b: // [
+    case 0x3010: // 【
+      return 1;
+    case 0x29:
+    case 0xff09:
+    case 0x3015:
+    case 0x5d:
+    case 0x3011:
+      return -1;
+    default:
+      return 0;
+  }
+}
+
+/** Quick test whether a bracket's content could be a clause. */
+export function mayBeClause(text: string, start: number, end: number): boolean {
+  return MAY_BE_CLAUSE.test(text.slice(start, end));
+}
+
+/** The closing bracket that matches each opening one. */
+export const CLOSER_OF: Record<string, string> = { '(': ')', '（': '）', '〔': '〕', '[': ']', '【': '】' };
+
+/**
+ * Finds the clauses of one paragraph `[start, end)`: top-level bracket groups whose content names
+ * a role, labelled runs outside brackets, and unclosed brackets that run to the paragraph's end.
+ */
+export function findClauses(text: string, start: number, end: number): Clause[] {
+  const clauses: Clause[] = [];
+  const stack: number[] = [];
+  let labelFrom = start; // where the next search for an unbracketed label may begin
+  const bracketGroups: Span[] = [];
+  for (let i = start; i < end; i++) {
+    const b = bracketOf(text.charCodeAt(i));
+    if (b === 0) continue;
+    if (b > 0) {
+      stack.push(i);
+    } else if (stack.length) {
+      const open = stack.pop()!;
+      if (stack.length === 0) {
+        bracketGroups.push({ start: open, end: i + 1 });
+        if (mayBeClause(text, open + 1, i)) {
+          const clause = makeClause(text, open, i, i + 1, 'bracket');
+          if (clause.roleWords.length) clauses.push(clause);
+        }
+      }
+    }
+  }
+  if (stack.length) {
+    const open = stack[0];
+    let contentEnd = end;
+    while (contentEnd > open + 1 && (isBlank(text.charCodeAt(contentEnd - 1)) || text[contentEnd - 1] === '。')) contentEnd--;
+    if (mayBeClause(text, open + 1, contentEnd)) {
+      const clause = makeClause(text, open, contentEnd, contentEnd, 'bracket');
+      if (clause.roleWords.length) clauses.push(clause);
+    }
+    bracketGroups.push({ start: open, end });
+    bracketGroups.sort((a, b) => a.start - b.start);
+  }
+  // Labels outside brackets: 牵头单位:A;责任单位:B to the end of the paragraph. Bracket groups are
+  // sorted by start, so one pointer walks them alongside the label matches (no rescans).
+  LABELS.lastIndex = 0;
+  const para = text.slice(labelFrom, end);
+  let g = 0;
+  for (let m = LABELS.exec(para); m; m = LABELS.exec(para)) {
+    const at = labelFrom + m.index;
+    while (g < bracketGroups.length && bracketGroups[g].end <= at) g++;
+    if (g < bracketGroups.length && at > bracketGroups[g].start && at < bracketGroups[g].end) continue;
+    // The label's clause runs to the next bracket clause, or to the end of the paragraph.
+    let stop = end;
+    for (const c of clauses) if (c.span.start > at && c.span.start < stop) stop = c.span.start;
+    while (stop > at && (isBlank(text.charCodeAt(stop - 1)) || '。;；'.includes(text[stop - 1]))) stop--;
+    const content = parseClauseContent(text, at, stop);
+    clauses.push(newClause({ start: at, end: stop }, { start: at, end: stop }, 'labelled', undefined, undefined, false, false, undefined, undefined, content));
+    break;
+  }
+  clauses.sort((a, b) => a.span.start - b.span.start);
+  return clauses;
+}
+
+function makeClause(text: string, open: number, contentEnd: number, spanEnd: number, form: 'bracket'): Clause {
+  const closed = spanEnd > contentEnd;
+  const openCh = text[open];
+  const closeCh = closed ? text[contentEnd] : undefined;
+  const content = parseClauseContent(text, open + 1, contentEnd);
+  return newClause(
+    { start: open, end: spanEnd },
+    { start: open + 1, end: contentEnd },
+    form,
+    openCh,
+    closeCh,
+    !closed,
+    closed && CLOSER_OF[openCh] !== closeCh,
+    { start: open, end: open + 1 },
+    closed ? { start: contentEnd, end: contentEnd + 1 } : undefined,
+    content,
+  );
+}
+
+/**
+ * Every clause is built here, with every field in one order: one object shape, so the loops that
+ * move, resolve and check clauses on every keystroke stay fast.
+ */
+export function newClause(
+  span: Span,
+  contentSpan: Span,
+  form: Clause['form'],
+  open: string | undefined,
+  close: string | undefined,
+  unclosed: boolean,
+  mismatched: boolean,
+  openSpan: Span | undefined,
+  closeSpan: Span | undefined,
+  content: ClauseContent,
+): Clause {
+  return {
+    span,
+    contentSpan,
+    form,
+    open,
+    close,
+    unclosed,
+    mismatched,
+    openSpan,
+    closeSpan,
+    parties: content.parties,
+    officials: content.officials,
+    deadlines: content.deadlines,
+    roleWords: content.roleWords,
+    findings: undefined,
+    resolvedWith: undefined,
+  };
+}
