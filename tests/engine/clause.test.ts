@@ -101,11 +101,11 @@ describe('carried prefixes', () => {
     expect(c.parties.map((p) => p.name)).toEqual(['呼伦贝尔市发展改革委', '呼伦贝尔市财政局', '呼伦贝尔市商务局']);
   });
 
-  it('carries 国家 in State Council style and keeps bare ministries', () => {
+  it('never carries 国家: State Council texts write it where a body has it, and bare names resolve', () => {
     const c = one('加强能源。(国家发展改革委、能源局牵头,财政部、工业和信息化部配合)');
     expect(c.parties.map((p) => `${p.name}=${p.agency}`)).toEqual([
       '国家发展改革委=国家发展改革委',
-      '国家能源局=国家能源局',
+      '能源局=国家能源局',
       '财政部=财政部',
       '工业和信息化部=工业和信息化部',
     ]);

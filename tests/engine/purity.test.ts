@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers';
 
 const ENGINE = join(ROOT, 'server/src/engine');
-const ALLOWED = new Set(['zod/mini', 'jsonc-parser']);
+const ALLOWED = new Set(['zod/mini', 'jsonc-parser', 'opencc-js/dict/TSCharacters']);
 const IMPORT = /(?:^|\n)\s*(?:import|export)[^'"\n;]*?from\s+['"]([^'"]+)['"]|(?:^|\n)\s*import\s+['"]([^'"]+)['"]|require\(['"]([^'"]+)['"]\)|import\(['"]([^'"]+)['"]\)/g;
 
 function sources(dir: string): string[] {

@@ -52,7 +52,8 @@ export interface Clause {
   /** From the opening bracket (or the first label) to the closing bracket (or line end). */
   span: Span;
   contentSpan: Span;
-  form: 'bracket' | 'labelled';
+  /** bracket: (X牵头); labelled: 牵头单位：X; table: a row's role cells; prose: 由X牵头，Y配合. */
+  form: 'bracket' | 'labelled' | 'table' | 'prose';
   open?: string;
   close?: string;
   unclosed: boolean;
@@ -67,6 +68,8 @@ export interface Clause {
   deadlines: Aside[];
   /** Role words and labels as written, for colouring and hover. */
   roleWords: Aside[];
+  /** The clause states the document's convention: the first-listed unit leads (下同: from here on). */
+  statesConvention: boolean;
   /** Findings of this clause alone, kept while the clause, registry and settings stay the same (internal). */
   findings?: { key: object; registry: object | undefined; list: unknown[] };
   /** The registry its parties were resolved against (internal). */

@@ -145,7 +145,7 @@ export function completeAt(text: string, offset: number, ctx: CompletionContext)
   let lineEnd = offset;
   while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
 
-  const clauses = findClauses(text, lineStart, lineEnd);
+  const clauses = findClauses(text, text, lineStart, lineEnd);
   const clause = clauses.find((c) => offset >= c.contentSpan.start && offset <= c.contentSpan.end) ?? clauseBeingWritten(text, offset, lineStart, lineEnd);
   if (!clause) return clauseSnippet(text, offset, lineStart, lineEnd, clauses.length > 0, ctx);
   if (!ctx.registry) return none;

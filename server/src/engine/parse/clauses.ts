@@ -38,7 +38,7 @@ export const CLOSER_OF: Record<string, string> = { '(': ')', '（': '）', '〔'
  * Finds the clauses of one paragraph `[start, end)`: top-level bracket groups whose content names
  * a role, labelled runs outside brackets, and unclosed brackets that run to the paragraph's end.
  */
-export function findClauses(text: string, start: number, end: number): Clause[] {
+export function findClauses(text: string, shadow: string, start: number, end: number): Clause[] {
   const clauses: Clause[] = [];
   const stack: number[] = [];
   let labelFrom = start; // where the next search for an unbracketed label may begin
@@ -52,8 +52,8 @@ export function findClauses(text: string, start: number, end: number): Clause[] 
       const open = stack.pop()!;
       if (stack.length === 0) {
         bracketGroups.push({ start: open, end: i + 1 });
-        if (mayBeClause(text, open + 1, i)) {
-          const clause = makeClause(text, open, i, i + 1, 'bracket');
+        if (mayBeClause(shadow, open + 1, i)) {
+          const clause = makeClause(text, shadow, open, i, i + 1);
           if (clause.roleWords.length) clauses.push(clause);
         }
       }
@@ -63,8 +63,8 @@ export function findClauses(text: string, start: number, end: number): Clause[] 
     const open = stack[0];
     let contentEnd = end;
     while (contentEnd > open + 1 && (isBlank(text.charCodeAt(contentEnd - 1)) || text[contentEnd - 1] === '。')) contentEnd--;
-    if (mayBeClause(text, open + 1, contentEnd)) {
-      const clause = makeClause(text, open, contentEnd, contentEnd, 'bracket');
+    if (mayBeClause(shadow, open + 1, contentEnd)) {
+      const clause = makeClause(text, shadow, open, contentEnd, contentEnd);
       if (clause.roleWords.length) clauses.push(clause);
     }
     bracketGroups.push({ start: open, end });
@@ -73,7 +73,7 @@ export function findClauses(text: string, start: number, end: number): Clause[] 
   // Labels outside brackets: 牵头单位:A;责任单位:B to the end of the paragraph. Bracket groups are
   // sorted by start, so one pointer walks them alongside the label matches (no rescans).
   LABELS.lastIndex = 0;
-  const para = text.slice(labelFrom, end);
+  const para = shadow.slice(labelFrom, end);
   let g = 0;
   for (let m = LABELS.exec(para); m; m = LABELS.exec(para)) {
     const at = labelFrom + m.index;
@@ -83,7 +83,7 @@ export function findClauses(text: string, start: number, end: number): Clause[] 
     let stop = end;
     for (const c of clauses) if (c.span.start > at && c.span.start < stop) stop = c.span.start;
     while (stop > at && (isBlank(text.charCodeAt(stop - 1)) || '。;；'.includes(text[stop - 1]))) stop--;
-    const content = parseClauseContent(text, at, stop);
+    const content = parseClauseContent(text, shadow, at, stop);
     clauses.push(newClause({ start: at, end: stop }, { start: at, end: stop }, 'labelled', undefined, undefined, false, false, undefined, undefined, content));
     break;
   }
@@ -91,15 +91,15 @@ export function findClauses(text: string, start: number, end: number): Clause[] 
   return clauses;
 }
 
-function makeClause(text: string, open: number, contentEnd: number, spanEnd: number, form: 'bracket'): Clause {
+function makeClause(text: string, shadow: string, open: number, contentEnd: number, spanEnd: number): Clause {
   const closed = spanEnd > contentEnd;
   const openCh = text[open];
   const closeCh = closed ? text[contentEnd] : undefined;
-  const content = parseClauseContent(text, open + 1, contentEnd);
+  const content = parseClauseContent(text, shadow, open + 1, contentEnd);
   return newClause(
     { start: open, end: spanEnd },
     { start: open + 1, end: contentEnd },
-    form,
+    'bracket',
     openCh,
     closeCh,
     !closed,
@@ -140,6 +140,7 @@ export function newClause(
     officials: content.officials,
     deadlines: content.deadlines,
     roleWords: content.roleWords,
+    statesConvention: content.statesConvention,
     findings: undefined,
     resolvedWith: undefined,
   };

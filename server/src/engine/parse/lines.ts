@@ -6,10 +6,13 @@ import { isBlank, type LineIndex, type Span } from '../text';
 import { matchHeading } from './headings';
 import { isNoise } from './noise';
 import type { Cells } from './tables';
+import { simplified } from './variants';
 
 /** What one non-blank line parsed to. Offsets are the document's; `shiftEntry` moves them. */
 export interface LineEntry {
   text: string;
+  /** The text with traditional characters simplified (the same string when there are none). */
+  shadow: string;
   start: number;
   noise: boolean;
   heading?: Heading;
@@ -107,11 +110,13 @@ export function inLine(entry: LineEntry, work: () => void): void {
  */
 function readLine(lineText: string, start: number, line: number, editing: boolean): LineEntry {
   const own = editing ? detach(lineText) : lineText;
+  const shadow = simplified(own);
   // All fields from the start: one object shape for every line (the walk over lines stays fast).
   const entry: LineEntry = {
     text: own,
+    shadow,
     start: 0,
-    noise: isNoise(own),
+    noise: isNoise(shadow),
     heading: undefined,
     cells: undefined,
     clauses: undefined,

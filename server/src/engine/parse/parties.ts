@@ -1,58 +1,187 @@
-// Reading a clause's content: who leads, who cooperates, who is responsible; officials and
-// deadlines set apart. Labels (牵头单位：) and role words (牵头, 配合, 负责) split the content
-// into runs of names; names are split at separators outside nested brackets.
+// Reading a clause's content: who leads, who cooperates, who is responsible; officials, deadlines
+// and notes set apart. Labels (牵头单位：) split the content into fields; inside a field, or where
+// there is no label, role words (牵头, 配合, 负责, 会同) give the names before them their role.
+// Patterns run over the simplified shadow of the text (牽頭 reads as 牵头); names are cut from the
+// text as written. Every regex runs over one clause's content, so time stays linear.
 import type { Aside, Party, Role } from '../model';
 import { isBlank, type Span } from '../text';
 import { bracketOf } from './clauses';
-import { isCollective, isDeadline, isOfficial, levelPrefix, stripTail } from './names';
 import { applyFirstListed, FIRST_LISTED } from './convention';
+import { carriedOnto, endsLikeAgency, isCollective, isDeadline, isOfficial, isPartyName, levelPrefix, stripTail, takesPrefix } from './names';
 
-const ROLE_WORDS = /(按照?职责分工负责|按职责负责|分别牵头|共同牵头|牵头负责|分别负责|共同负责|具体负责|牵头|配合|参与|协同|协助|协办|负责)(?=$|[,，;；、。:：\s)）\]】〕])/g;
+/** What a label marks. `roles`: the field is read by its role words (部门分工：X牵头，Y配合). */
+type Field = Role | 'official' | 'deadline' | 'note' | 'roles';
 
-// Labelled forms: 牵头单位:A、B;责任单位:C, inside brackets or on a line of their own.
-export const LABELS = /(牵头责任单位|协同责任单位|牵头单位|牵头部门|主办单位|主责单位|责任单位|责任部门|实施单位|承办单位|配合单位|配合部门|协办单位|参与单位|协同单位|牵头领导|责任领导|分管领导|联系领导|责任人|牵头人|完成时限|完成时间|时间节点|时限要求)\s*[:：]/g;
+// Every label, and what its field holds. Longer labels first where one contains another.
+const LABEL_TABLE: [string, Field][] = [
+  ['牵头责任单位', 'lead'], ['牵头负责单位', 'lead'], ['牵头负责部门', 'lead'], ['牵头单位', 'lead'], ['牵头部门', 'lead'],
+  ['牵头处室', 'lead'], ['牵头科室', 'lead'], ['主办单位', 'lead'], ['主责单位', 'lead'], ['主责部门', 'lead'], ['主办部门', 'lead'],
+  ['协同责任单位', 'cooperating'], ['配合责任单位', 'cooperating'], ['配合单位', 'cooperating'], ['配合部门', 'cooperating'],
+  ['协办单位', 'cooperating'], ['协办部门', 'cooperating'], ['协作单位', 'cooperating'], ['协作部门', 'cooperating'],
+  ['参与单位', 'cooperating'], ['参与部门', 'cooperating'], ['协同单位', 'cooperating'], ['协同部门', 'cooperating'],
+  ['协助单位', 'cooperating'], ['协助部门', 'cooperating'], ['配合处室', 'cooperating'],
+  ['主体责任单位', 'responsible'], ['具体责任单位', 'responsible'], ['责任单位', 'responsible'], ['责任部门', 'responsible'],
+  ['负责单位', 'responsible'], ['负责部门', 'responsible'], ['责任主体', 'responsible'], ['实施单位', 'responsible'],
+  ['承办单位', 'responsible'], ['落实单位', 'responsible'], ['责任处室', 'responsible'], ['责任科室', 'responsible'],
+  ['部门分工', 'roles'], ['责任分工', 'roles'], ['分工', 'roles'],
+  ['分管省领导', 'official'], ['分管市领导', 'official'], ['分管县领导', 'official'], ['分管区领导', 'official'],
+  ['牵头省领导', 'official'], ['牵头市领导', 'official'], ['牵头县领导', 'official'], ['牵头区领导', 'official'],
+  ['责任省领导', 'official'], ['责任市领导', 'official'], ['责任县领导', 'official'], ['责任区领导', 'official'],
+  ['牵头负责领导', 'official'], ['牵头领导', 'official'], ['责任领导', 'official'], ['分管领导', 'official'],
+  ['联系领导', 'official'], ['包联领导', 'official'], ['牵头责任人', 'official'], ['具体责任人', 'official'],
+  ['责任人', 'official'], ['牵头人', 'official'], ['联系人', 'official'],
+  ['完成时限', 'deadline'], ['完成时间', 'deadline'], ['完成期限', 'deadline'], ['时间节点', 'deadline'],
+  ['时限要求', 'deadline'], ['时间要求', 'deadline'], ['进度安排', 'deadline'], ['时限', 'deadline'],
+  ['适用范围', 'note'], ['备注', 'note'], ['说明', 'note'], ['工作目标', 'note'], ['目标任务', 'note'],
+];
+const FIELD = new Map(LABEL_TABLE);
+// A label is followed by a colon; it starts the content or follows a separator or a blank.
+export const LABELS = new RegExp(`(?:^|(?<=[\\s,，;；、。(（\\[【〔]))(${LABEL_TABLE.map(([l]) => l).join('|')})[ \\t\\u3000]*[:：]`, 'g');
+
+// Role words, longest first, each with the role it gives the names before it. `with`: 会同 —
+// the names before it lead, the names after it (up to the next role word) cooperate.
+type Verb = Role | 'with';
+const ROLE_TABLE: [string, Verb][] = [
+  ['按照职责分工负责', 'responsible'], ['按职责分工负责', 'responsible'], ['按照职能分工负责', 'responsible'], ['按职能分工负责', 'responsible'],
+  ['按职责分别负责', 'responsible'], ['按职责负责', 'responsible'], ['按照职责负责', 'responsible'],
+  ['分别牵头', 'lead'], ['共同牵头', 'lead'], ['联合牵头', 'lead'], ['牵头负责', 'lead'], ['牵头落实', 'lead'], ['牵头抓总', 'lead'],
+  ['牵头推进', 'lead'], ['牵头组织', 'lead'], ['牵头', 'lead'], ['主办', 'lead'], ['主责', 'lead'],
+  ['分别负责', 'responsible'], ['共同负责', 'responsible'], ['具体负责', 'responsible'], ['负责落实', 'responsible'],
+  ['负责实施', 'responsible'], ['负责推进', 'responsible'], ['组织实施', 'responsible'], ['负责', 'responsible'],
+  ['指导', 'responsible'], ['承办', 'responsible'],
+  ['协同配合', 'cooperating'], ['协助配合', 'cooperating'], ['参与配合', 'cooperating'], ['配合落实', 'cooperating'],
+  ['配合', 'cooperating'], ['参与', 'cooperating'], ['协同', 'cooperating'], ['协助', 'cooperating'], ['协办', 'cooperating'], ['协作', 'cooperating'],
+  ['会同', 'with'],
+];
+const VERB = new Map(ROLE_TABLE);
+// A role word ends a run of names: after it comes a separator, a bracket, the end, or the next run.
+const ROLE_WORDS = new RegExp(`(${ROLE_TABLE.map(([w]) => w).join('|')})(?=$|[,，;；、。:：\\s)）\\]】〕(（]|等|，|研究|提出|做好|抓好|推动|推进|制定|落实|开展|建立|完善|加强)`, 'g');
 
 // A cheap test before parsing: does this bracket's content name any role at all?
-export const MAY_BE_CLAUSE = /牵头|配合|参与|协同|协助|协办|负责|(单位|部门|领导|时限)\s*[:：]/;
-
-type LabelKind = Role | 'official' | 'deadline';
-
-function labelKind(label: string): LabelKind {
-  if (/领导|责任人|牵头人/.test(label)) return 'official';
-  if (/时限|时间/.test(label)) return 'deadline';
-  if (label.startsWith('牵头') || label.startsWith('主办') || label.startsWith('主责')) return 'lead';
-  if (label.startsWith('责任') || label.startsWith('实施') || label.startsWith('承办')) return 'responsible';
-  return 'cooperating';
-}
-
-function roleOfWord(word: string): Role {
-  if (word.includes('牵头')) return 'lead';
-  if (word.includes('负责')) return 'responsible';
-  return 'cooperating';
-}
+export const MAY_BE_CLAUSE = /牵头|配合|参与|协同|协助|协办|协作|负责|指导|会同|主办|主责|承办|(单位|部门|领导|时限|主体|处室)\s*[:：]/;
 
 const GROUP_SEPARATORS = ',，;；';
-// 和 / 及 / 会同 join two agencies only when both sides end like an agency name:
-// 自治区发展改革委和财政厅 splits, 经济和信息化委 and 住房和城乡建设厅 do not.
-const AGENCY_END = /(厅|局|委|办|部|会|院|署|行|关|队|司|室|中心|政府|集团|公司|站|所|社|团|联|协|馆|台|校)$/;
-const JOINERS = /和|及|以及|会同/g;
-const LEADING_WORDS = /^(分别由|由|请|其中|要求)/;
+const JOINERS = /以及|和|及|与/g;
+const LEADING_WORDS = /^(分别由|统一由|主要由|均由|由|请|其中|要求|并由|并)/;
 const QUALIFIER = /(按照|按|根据|依据|依照)[^、,，;；]*$/;
-
+const BLANKS = /[ \t\u3000\u00a0\ufeff\u200b]+/g;
 
 export interface ClauseContent {
   parties: Party[];
   officials: Aside[];
   deadlines: Aside[];
   roleWords: Aside[];
-  /** The clause says 列第一位的为牵头单位 (read while parsing, not kept). */
-  firstListedLeads?: boolean;
+  /** The clause states the document's convention (列第一位的为牵头单位). */
+  statesConvention: boolean;
+}
+
+interface Source {
+  text: string;
+  /** `text` with traditional characters simplified, same length: what patterns read. */
+  shadow: string;
 }
 
 interface NameSlice {
   start: number;
   end: number;
   group: number;
+}
+
+function compact(s: string): string {
+  return s.replace(BLANKS, '');
+}
+
+/**
+ * Reads the parties of one clause's content `[start, end)`. Names get their group's level prefix
+ * as a guess here (`name`); the registry refines it later (see registry/resolve.ts).
+ */
+export function parseClauseContent(text: string, shadow: string, start: number, end: number): ClauseContent {
+  const out: ClauseContent = { parties: [], officials: [], deadlines: [], roleWords: [], statesConvention: false };
+  const src: Source = { text, shadow };
+  const content = shadow.slice(start, end);
+  const labels: { at: number; len: number; field: Field }[] = [];
+  LABELS.lastIndex = 0;
+  for (let m = LABELS.exec(content); m; m = LABELS.exec(content)) labels.push({ at: m.index, len: m[0].length, field: FIELD.get(m[1])! });
+  let group = 0;
+  const firstLabel = labels.length ? labels[0].at : content.length;
+  group = readSentences(src, start, start + firstLabel, 'responsible', group, out);
+  for (let k = 0; k < labels.length; k++) {
+    const l = labels[k];
+    const fieldStart = start + l.at + l.len;
+    const fieldEnd = k + 1 < labels.length ? start + labels[k + 1].at : end;
+    out.roleWords.push({ text: text.slice(start + l.at, fieldStart), span: { start: start + l.at, end: fieldStart } });
+    const f = l.field;
+    if (f === 'note') continue;
+    if (f === 'deadline') addAside(src, fieldStart, fieldEnd, out.deadlines);
+    else if (f === 'official') group = addNames(src, fieldStart, fieldEnd, 'official', group, out);
+    else group = readSentences(src, fieldStart, fieldEnd, f === 'roles' ? 'responsible' : f, group, out);
+  }
+  if (out.statesConvention) applyFirstListed(out.parties);
+  return out;
+}
+
+/**
+ * A field, or unlabelled content, sentence by sentence: the first sentence names the parties;
+ * a later one only where it has a role word of its own (以下均需…落实，下同 is a note).
+ */
+function readSentences(src: Source, start: number, end: number, role: Role, group: number, out: ClauseContent): number {
+  let from = start;
+  let first = true;
+  while (from < end) {
+    let stop = src.shadow.indexOf('。', from);
+    if (stop < 0 || stop >= end) stop = end;
+    const sentence = src.shadow.slice(from, stop);
+    if (FIRST_LISTED.test(sentence)) {
+      // 列第一位者为牵头单位，下同: the statement names nobody.
+      out.statesConvention = true;
+      const at = from + sentence.search(FIRST_LISTED);
+      out.roleWords.push({ text: src.text.slice(at, stop), span: { start: at, end: stop } });
+      if (at > from) group = readRoleWords(src, from, at, role, group, out);
+    } else if (first || hasRoleWord(sentence)) group = readRoleWords(src, from, stop, role, group, out);
+    first = false;
+    from = stop + 1;
+  }
+  return group;
+}
+
+function hasRoleWord(s: string): boolean {
+  ROLE_WORDS.lastIndex = 0;
+  return ROLE_WORDS.test(s);
+}
+
+function readRoleWords(src: Source, start: number, end: number, role: Role, group: number, out: ClauseContent): number {
+  if (end <= start) return group;
+  const region = src.shadow.slice(start, end);
+  ROLE_WORDS.lastIndex = 0;
+  let from = 0;
+  let depth = 0;
+  let depthAt = 0;
+  let afterWith = false;
+  let seen = false;
+  for (let m = ROLE_WORDS.exec(region); m; m = ROLE_WORDS.exec(region)) {
+    // Role words inside a nested bracket belong to a name, not to the clause.
+    for (; depthAt < m.index; depthAt++) {
+      const b = bracketOf(region.charCodeAt(depthAt));
+      if (b > 0) depth++;
+      else if (b < 0) depth = Math.max(0, depth - 1);
+    }
+    if (depth > 0) continue;
+    const verb = VERB.get(m[1])!;
+    out.roleWords.push({ text: src.text.slice(start + m.index, start + m.index + m[1].length), span: { start: start + m.index, end: start + m.index + m[1].length } });
+    // After 会同 the names cooperate, whatever the next role word says (X会同Y负责).
+    const given: Role = afterWith ? 'cooperating' : verb === 'with' ? 'lead' : verb;
+    group = addNames(src, start + from, start + m.index, given, group, out);
+    afterWith = verb === 'with';
+    seen = true;
+    from = m.index + m[1].length;
+  }
+  // Text after the last role word: deadlines, notes, or parties the role word did not name.
+  if (from < region.length) {
+    const hasLead = out.parties.some((p) => p.role === 'lead');
+    const rest: Role = afterWith ? 'cooperating' : !seen ? role : hasLead ? 'cooperating' : 'responsible';
+    group = addNames(src, start + from, end, rest, group, out);
+  }
+  return group;
 }
 
 /** Splits `[start, end)` into names at separators outside nested brackets (各街道(功能区) stays whole). */
@@ -84,12 +213,13 @@ function splitNames(text: string, start: number, end: number, firstGroup: number
   return { names, groups: group + 1 };
 }
 
-/** Trims blanks, a tail (等部门), leading words (由) and a qualifier (按照各自征管范围) off a name. */
-function trimName(text: string, slice: NameSlice, stripTails: boolean): NameSlice | undefined {
+/** Trims blanks, leading words (由), a qualifier (按照各自征管范围) and a tail (等部门) off a name. */
+function trimName(src: Source, slice: NameSlice): NameSlice | undefined {
+  const { shadow } = src;
   let { start, end } = slice;
-  while (start < end && (isBlank(text.charCodeAt(start)) || text[start] === '。')) start++;
-  while (end > start && (isBlank(text.charCodeAt(end - 1)) || text[end - 1] === '。')) end--;
-  let s = text.slice(start, end);
+  while (start < end && (isBlank(shadow.charCodeAt(start)) || shadow[start] === '。')) start++;
+  while (end > start && (isBlank(shadow.charCodeAt(end - 1)) || shadow[end - 1] === '。')) end--;
+  let s = shadow.slice(start, end);
   const lead = LEADING_WORDS.exec(s);
   if (lead && s.length > lead[0].length) {
     start += lead[0].length;
@@ -103,26 +233,24 @@ function trimName(text: string, slice: NameSlice, stripTails: boolean): NameSlic
     end -= s.length - q.index;
     s = s.slice(0, q.index);
   }
-  if (stripTails) {
-    const t = stripTail(s);
-    end -= s.length - t.length;
-    s = t;
-  }
-  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+  const t = stripTail(s);
+  end -= s.length - t.length;
+  while (end > start && isBlank(shadow.charCodeAt(end - 1))) end--;
   return end > start ? { start, end, group: slice.group } : undefined;
 }
 
-/** Splits names joined by 和 / 及 / 会同 when both sides look like agencies. */
-function splitJoined(text: string, slice: NameSlice): NameSlice[] {
-  const s = text.slice(slice.start, slice.end);
+/** Splits names joined by 和 / 及 / 以及 / 与 when both sides look like agencies (X等和各省级人民政府 too). */
+function splitJoined(src: Source, slice: NameSlice): NameSlice[] {
+  const s = src.shadow.slice(slice.start, slice.end);
   JOINERS.lastIndex = 0;
   const out: NameSlice[] = [];
   let from = 0;
   for (let m = JOINERS.exec(s); m; m = JOINERS.exec(s)) {
     const left = s.slice(from, m.index);
     const right = s.slice(m.index + m[0].length);
-    if (AGENCY_END.test(left) && AGENCY_END.test(right)) {
-      out.push({ start: slice.start + from, end: slice.start + m.index, group: slice.group });
+    const bare = stripTail(left);
+    if ((endsLikeAgency(bare) || isCollective(bare)) && (endsLikeAgency(right) || isCollective(right)) && !/(部门|单位)$/.test(bare)) {
+      out.push({ start: slice.start + from, end: slice.start + from + bare.length, group: slice.group });
       from = m.index + m[0].length;
     }
   }
@@ -131,114 +259,57 @@ function splitJoined(text: string, slice: NameSlice): NameSlice[] {
   return out;
 }
 
-const BLANKS = /[ \t\u3000\u00a0\ufeff\u200b]+/g;
-
-function compact(s: string): string {
-  return s.replace(BLANKS, '');
+function addAside(src: Source, start: number, end: number, into: Aside[]): void {
+  while (start < end && (isBlank(src.shadow.charCodeAt(start)) || '，,；;。'.includes(src.shadow[start]))) start++;
+  while (end > start && (isBlank(src.shadow.charCodeAt(end - 1)) || '，,；;。'.includes(src.shadow[end - 1]))) end--;
+  if (end > start) into.push({ text: src.text.slice(start, end), span: { start, end } });
 }
 
-/**
- * Reads the parties of one clause's content `[start, end)`. Names get their group's level
- * prefix as a guess here (`name`); the registry refines it later (see resolve.ts).
- */
-export function parseClauseContent(text: string, start: number, end: number): ClauseContent {
-  const out: ClauseContent = { parties: [], officials: [], deadlines: [], roleWords: [] };
-  const content = text.slice(start, end);
-
-  // Labels split the content into labelled segments; text before the first label is read by role words.
-  const labels: { at: number; len: number; kind: LabelKind }[] = [];
-  LABELS.lastIndex = 0;
-  for (let m = LABELS.exec(content); m; m = LABELS.exec(content)) {
-    labels.push({ at: m.index, len: m[0].length, kind: labelKind(m[1]) });
-  }
-  let group = 0;
-  const firstLabel = labels.length ? labels[0].at : content.length;
-  group = readRoleWords(text, start, start + firstLabel, group, out);
-  for (let k = 0; k < labels.length; k++) {
-    const l = labels[k];
-    const segStart = start + l.at + l.len;
-    const segEnd = k + 1 < labels.length ? start + labels[k + 1].at : end;
-    out.roleWords.push({ text: content.slice(l.at, l.at + l.len), span: { start: start + l.at, end: segStart } });
-    group = addNames(text, segStart, segEnd, l.kind, group, out, false);
-  }
-  if (out.firstListedLeads) applyFirstListed(out.parties);
-  delete out.firstListedLeads;
-  return out;
-}
-
-function readRoleWords(text: string, start: number, end: number, group: number, out: ClauseContent): number {
-  if (end <= start) return group;
-  const region = text.slice(start, end);
-  ROLE_WORDS.lastIndex = 0;
-  let from = 0;
-  let depth = 0;
-  let depthAt = 0;
-  for (let m = ROLE_WORDS.exec(region); m; m = ROLE_WORDS.exec(region)) {
-    // Role words inside a nested bracket belong to a name, not to the clause.
-    for (; depthAt < m.index; depthAt++) {
-      const b = bracketOf(region.charCodeAt(depthAt));
-      if (b > 0) depth++;
-      else if (b < 0) depth = Math.max(0, depth - 1);
-    }
-    if (depth > 0) continue;
-    const role = roleOfWord(m[1]);
-    out.roleWords.push({ text: m[1], span: { start: start + m.index, end: start + m.index + m[1].length } });
-    group = addNames(text, start + from, start + m.index, role, group, out, true);
-    from = m.index + m[1].length;
-  }
-  // Text after the last role word: deadlines, officials, or parties the role word did not name.
-  if (from < region.length) {
-    const hasLead = out.parties.some((p) => p.role === 'lead');
-    group = addNames(text, start + from, end, hasLead ? 'cooperating' : 'responsible', group, out, true);
-  }
-  return group;
-}
-
-function addNames(
-  text: string,
-  start: number,
-  end: number,
-  kind: LabelKind,
-  group: number,
-  out: ClauseContent,
-  stripTails: boolean,
-): number {
-  const { names, groups } = splitNames(text, start, end, group);
+function addNames(src: Source, start: number, end: number, kind: Role | 'official', group: number, out: ClauseContent): number {
+  const { names, groups } = splitNames(src.shadow, start, end, group);
   let groupPrefix = '';
   let prefixGroup = -1;
+  let eachOf = false; // the group's first name starts with 各: 各区、县级市 is 各区 and 各县级市
   for (const raw of names) {
-    const trimmed = trimName(text, raw, stripTails);
+    const trimmed = trimName(src, raw);
     if (!trimmed) continue;
-    for (const slice of splitJoined(text, trimmed)) {
-      const written = text.slice(slice.start, slice.end);
-      const compacted = compact(written);
-      if (!compacted) continue;
+    for (const slice of splitJoined(src, trimmed)) {
+      const written = src.text.slice(slice.start, slice.end);
+      const plain = compact(src.shadow.slice(slice.start, slice.end));
+      if (!plain) continue;
       const span: Span = { start: slice.start, end: slice.end };
-      if (FIRST_LISTED.test(compacted)) {
-        out.firstListedLeads = true;
+      if (FIRST_LISTED.test(plain)) {
+        out.statesConvention = true;
         out.roleWords.push({ text: written, span });
         continue;
       }
-      if (kind === 'deadline' || (kind !== 'official' && isDeadline(compacted))) {
-        out.deadlines.push({ text: written, span });
-        continue;
-      }
-      if (kind === 'official' || isOfficial(compacted)) {
+      if (kind === 'official' || isOfficial(plain)) {
         out.officials.push({ text: written, span });
         continue;
       }
-      let name = compacted;
-      const collective = isCollective(compacted);
+      if (isDeadline(plain)) {
+        out.deadlines.push({ text: written, span });
+        continue;
+      }
+      if (!isPartyName(plain)) continue;
+      const own = compact(written);
+      let name = own;
+      let prefix = '';
+      const collective = isCollective(plain);
       if (slice.group !== prefixGroup) {
         // The first name of a comma group sets the prefix the rest of the group carries.
         prefixGroup = slice.group;
-        groupPrefix = levelPrefix(compacted);
-      } else if (groupPrefix && !collective && levelPrefix(compacted) === '') {
-        name = groupPrefix + compacted;
+        groupPrefix = levelPrefix(plain);
+        eachOf = plain.startsWith('各');
+      } else if (eachOf && /^(县级市|县市区|县区|旗县|县|区|市|旗|乡镇|镇|乡|街道|部门|单位|直属机构|委|办|厅|局)$/.test(plain)) {
+        prefix = '各';
+        name = prefix + own;
+      } else if (groupPrefix && takesPrefix(plain)) {
+        prefix = carriedOnto(groupPrefix, plain);
+        name = prefix + own;
       }
-      out.parties.push({ written, name, role: kind, span, group: slice.group, prefix: name !== compacted ? groupPrefix : '', collective, agency: undefined });
+      out.parties.push({ written, name, role: kind, span, group: slice.group, prefix, collective: collective || prefix === '各', agency: undefined });
     }
   }
   return Math.max(group, groups - 1) + 1;
 }
-

@@ -4,7 +4,7 @@
 import type { Clause, Heading, PlanModel, Task } from '../model';
 import { isSentenceEnd, isBlank, type Span } from '../text';
 import { findClauses, newClause } from './clauses';
-import { applyFirstListedLeads } from './convention';
+import { applyFirstListed } from './convention';
 import { inLine, type Lines, type LineEntry } from './lines';
 
 interface Line {
@@ -17,6 +17,7 @@ interface Line {
 export function readTasks(model: PlanModel, lines: Lines, firstHeading: number, noHeadings: boolean, titleSet: Set<number>): void {
   const text = model.text;
   const { entries, lineNo, lineEnds } = lines;
+  let convention = model.firstListedLeads; // the first-listed unit leads, from here on
   let current: number | undefined; // innermost heading index
   const stack: number[] = []; // open headings, outermost first
   let pendingTask: Task | undefined; // a clause-less paragraph that a clause-only or labelled line may complete
@@ -63,10 +64,9 @@ export function readTasks(model: PlanModel, lines: Lines, firstHeading: number, 
     }
 
     const bodyStart = heading ? heading.titleSpan.start : ln.start;
-    if (!entry.clauses || entry.firstListed !== model.firstListedLeads) {
-      readClauses(entry, bodyStart, model.firstListedLeads);
-    }
+    if (!entry.clauses || entry.firstListed !== convention) readClauses(entry, bodyStart, convention);
     const clauses = entry.clauses ?? [];
+    for (const c of clauses) if (c.statesConvention) convention = model.firstListedLeads = true;
     const labelledLine = !heading && clauses.length === 1 && clauses[0].form === 'labelled' && clauses[0].span.start === ln.start;
     const clauseOnly = !heading && clauses.length === 1 && clauses[0].form === 'bracket' && clauses[0].span.start === ln.start;
 
@@ -137,16 +137,21 @@ export function readTasks(model: PlanModel, lines: Lines, firstHeading: number, 
   dropUnflaggedTasks(model, text);
 }
 
+/** Reads a line's clauses under the convention in force at its start (a clause may state it, 下同). */
 function readClauses(entry: LineEntry, bodyStart: number, firstListed: boolean): void {
   const from = bodyStart - entry.start;
   entry.tasks = undefined;
   entry.rest = undefined;
   entry.clauses = [];
   inLine(entry, () => {
-    entry.clauses = findClauses(entry.text, from, entry.text.length);
+    entry.clauses = findClauses(entry.text, entry.shadow, from, entry.text.length);
   });
   entry.firstListed = firstListed;
-  if (firstListed) applyFirstListedLeads(entry.clauses);
+  let on = firstListed;
+  for (const c of entry.clauses) {
+    if (on) applyFirstListed(c.parties);
+    if (c.statesConvention) on = true;
+  }
 }
 
 /** A title-only item is a task of its own when the next heading is of its level or above (or none follows). */
@@ -259,6 +264,7 @@ function mergeClauses(first: Clause, next: Clause): Clause {
       officials: [...first.officials, ...next.officials],
       deadlines: [...first.deadlines, ...next.deadlines],
       roleWords: [...first.roleWords, ...next.roleWords],
+      statesConvention: first.statesConvention || next.statesConvention,
     },
   );
 }
