@@ -95,6 +95,7 @@ export type ParagraphKind =
   | 'body'
   | 'labelled'
   | 'clause-only'
+  | 'table'
   | 'signature';
 
 export interface Paragraph {

@@ -4,6 +4,7 @@
 import type { Clause } from '../model';
 import { isBlank, type Span } from '../text';
 import { parseClauseContent, type ClauseContent, LABELS, MAY_BE_CLAUSE } from './parties';
+import { findProse } from './prose';
 
 export const OPENERS = '(（〔[【';
 /** 1 for an opening bracket, -1 for a closing one, 0 otherwise; by char code (hot loops). */
@@ -86,6 +87,13 @@ export function findClauses(text: string, shadow: string, start: number, end: nu
     const content = parseClauseContent(text, shadow, at, stop);
     clauses.push(newClause({ start: at, end: stop }, { start: at, end: stop }, 'labelled', undefined, undefined, false, false, undefined, undefined, content));
     break;
+  }
+  // No bracket and no label: an assignment written as prose (由X牵头，Y配合).
+  if (clauses.length === 0 && mayBeClause(shadow, start, end)) {
+    for (const p of findProse(shadow, start, end)) {
+      const content = parseClauseContent(text, shadow, p.start, p.end);
+      if (content.parties.length) clauses.push(newClause({ start: p.start, end: p.end }, { start: p.start, end: p.end }, 'prose', undefined, undefined, false, false, undefined, undefined, content));
+    }
   }
   clauses.sort((a, b) => a.span.start - b.span.start);
   return clauses;

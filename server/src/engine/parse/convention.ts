@@ -13,7 +13,8 @@ export function statesFirstListed(text: string): boolean {
 
 /** The first party leads, the others cooperate, unless the clause names a lead itself. */
 export function applyFirstListed(parties: Party[]): void {
-  if (parties.length === 0 || parties.some((p) => p.role === 'lead')) return;
+  // A clause that names a lead itself keeps it; one that starts with a collective (各省级人民政府负责) has none.
+  if (parties.length === 0 || parties[0].collective || parties.some((p) => p.role === 'lead')) return;
   parties[0].role = 'lead';
   for (let i = 1; i < parties.length; i++) if (parties[i].role === 'responsible') parties[i].role = 'cooperating';
 }

@@ -16,7 +16,7 @@ export interface LineEntry {
   start: number;
   noise: boolean;
   heading?: Heading;
-  /** The line split into table cells, or null when it is no table row; undefined until asked. */
+  /** The line split into table cells (line offsets), or null when it is no table row; undefined until asked. */
   cells?: Cells | null;
   /** Clauses found in the line's body; undefined until asked (preamble lines never are). */
   clauses?: Clause[];
@@ -87,7 +87,6 @@ function shiftEntry(e: LineEntry, delta: number): void {
   e.start += delta;
   if (e.para) shift(e.para.span, delta);
   if (e.heading) shiftHeading(e.heading, delta);
-  if (e.cells) for (const c of e.cells.spans) shift(c, delta);
   for (const c of e.clauses ?? []) shiftClause(c, delta);
   for (const t of e.tasks ?? []) shiftTask(t, delta);
   if (e.rest) shiftTask(e.rest, delta);

@@ -11,7 +11,10 @@ const LEVEL_PREFIXES = [
 ];
 const NATIONAL_PREFIXES = ['中共中央', '国务院', '国家', '中央', '全国'];
 // A one-character level word only counts when the next characters are not a word of their own.
-const NOT_PREFIX_AFTER = /^.(场|域|级|政|划|区|县|市|镇|直|属|委|长|情|民|村)/;
+// A one-character level word is no prefix where it makes a word with the next character (市场,
+// 区域, 省级, 市县), unless a word of a name starts right after it (省市场监管局, 县区域办).
+const NOT_PREFIX_AFTER = /^.(场|域|级|政|划|区|县|市|镇|直|属|委|长|情|村)/;
+const NAME_AFTER = /^.(市场|区域|县域|市政|区划)/;
 // 呼伦贝尔市, 广东省, 武汉市: a place name ending in a level word, before a name of two characters or more.
 const PLACE_PREFIX = /^[\u4e00-\u9fff]{2,8}?(?:自治区|自治州|自治县|省|市|盟|州|县|旗|区)(?=[\u4e00-\u9fff]{2})/;
 // Bodies a party-committee prefix (市委) carries onto; other names take the level word alone (市).
@@ -25,7 +28,7 @@ export function levelPrefix(name: string): string {
   if (place && !NATIONAL_PREFIXES.some((p) => place[0].startsWith(p))) return place[0];
   for (const p of LEVEL_PREFIXES) {
     if (name.length > p.length + 1 && name.startsWith(p)) {
-      if (p.length === 1 && NOT_PREFIX_AFTER.test(name)) continue;
+      if (p.length === 1 && NOT_PREFIX_AFTER.test(name) && !NAME_AFTER.test(name)) continue;
       return p;
     }
   }

@@ -10,7 +10,7 @@ import { applyFirstListed, FIRST_LISTED } from './convention';
 import { carriedOnto, endsLikeAgency, isCollective, isDeadline, isOfficial, isPartyName, levelPrefix, stripTail, takesPrefix } from './names';
 
 /** What a label marks. `roles`: the field is read by its role words (部门分工：X牵头，Y配合). */
-type Field = Role | 'official' | 'deadline' | 'note' | 'roles';
+export type Field = Role | 'official' | 'deadline' | 'note' | 'roles';
 
 // Every label, and what its field holds. Longer labels first where one contains another.
 const LABEL_TABLE: [string, Field][] = [
@@ -55,7 +55,8 @@ const ROLE_TABLE: [string, Verb][] = [
 ];
 const VERB = new Map(ROLE_TABLE);
 // A role word ends a run of names: after it comes a separator, a bracket, the end, or the next run.
-const ROLE_WORDS = new RegExp(`(${ROLE_TABLE.map(([w]) => w).join('|')})(?=$|[,，;；、。:：\\s)）\\]】〕(（]|等|，|研究|提出|做好|抓好|推动|推进|制定|落实|开展|建立|完善|加强)`, 'g');
+// 会同 is always followed by the names it joins, so it needs no boundary after it.
+const ROLE_WORDS = new RegExp(`(会同|(?:${ROLE_TABLE.filter(([w]) => w !== '会同').map(([w]) => w).join('|')})(?=$|[,，;；、。:：\\s)）\\]】〕(（]|等|研究|提出|做好|抓好|推动|推进|制定|落实|开展|建立|完善|加强))`, 'g');
 
 // A cheap test before parsing: does this bracket's content name any role at all?
 export const MAY_BE_CLAUSE = /牵头|配合|参与|协同|协助|协办|协作|负责|指导|会同|主办|主责|承办|(单位|部门|领导|时限|主体|处室)\s*[:：]/;
@@ -96,7 +97,7 @@ function compact(s: string): string {
  * as a guess here (`name`); the registry refines it later (see registry/resolve.ts).
  */
 export function parseClauseContent(text: string, shadow: string, start: number, end: number): ClauseContent {
-  const out: ClauseContent = { parties: [], officials: [], deadlines: [], roleWords: [], statesConvention: false };
+  const out = emptyContent();
   const src: Source = { text, shadow };
   const content = shadow.slice(start, end);
   const labels: { at: number; len: number; field: Field }[] = [];
@@ -110,14 +111,26 @@ export function parseClauseContent(text: string, shadow: string, start: number, 
     const fieldStart = start + l.at + l.len;
     const fieldEnd = k + 1 < labels.length ? start + labels[k + 1].at : end;
     out.roleWords.push({ text: text.slice(start + l.at, fieldStart), span: { start: start + l.at, end: fieldStart } });
-    const f = l.field;
-    if (f === 'note') continue;
-    if (f === 'deadline') addAside(src, fieldStart, fieldEnd, out.deadlines);
-    else if (f === 'official') group = addNames(src, fieldStart, fieldEnd, 'official', group, out);
-    else group = readSentences(src, fieldStart, fieldEnd, f === 'roles' ? 'responsible' : f, group, out);
+    group = readField(text, shadow, fieldStart, fieldEnd, l.field, group, out);
   }
   if (out.statesConvention) applyFirstListed(out.parties);
   return out;
+}
+
+export function emptyContent(): ClauseContent {
+  return { parties: [], officials: [], deadlines: [], roleWords: [], statesConvention: false };
+}
+
+/** Reads one field (a label's text, or a table cell) into `out`; returns the next comma group. */
+export function readField(text: string, shadow: string, start: number, end: number, field: Field, group: number, out: ClauseContent): number {
+  const src: Source = { text, shadow };
+  if (field === 'note') return group;
+  if (field === 'deadline') {
+    addAside(src, start, end, out.deadlines);
+    return group;
+  }
+  if (field === 'official') return addNames(src, start, end, 'official', group, out);
+  return readSentences(src, start, end, field === 'roles' ? 'responsible' : field, group, out);
 }
 
 /**
@@ -233,7 +246,10 @@ function trimName(src: Source, slice: NameSlice): NameSlice | undefined {
     end -= s.length - q.index;
     s = s.slice(0, q.index);
   }
-  const t = stripTail(s);
+  let t = stripTail(s);
+  // 体育总局要（会同…）, 国务院办公厅将（会同…）: a modal word after the subject of prose is no part of its name.
+  const modal = /(要|将|应|须|应当|继续|积极)$/.exec(t);
+  if (modal && endsLikeAgency(t.slice(0, -modal[0].length))) t = t.slice(0, -modal[0].length);
   end -= s.length - t.length;
   while (end > start && isBlank(shadow.charCodeAt(end - 1))) end--;
   return end > start ? { start, end, group: slice.group } : undefined;
@@ -249,7 +265,8 @@ function splitJoined(src: Source, slice: NameSlice): NameSlice[] {
     const left = s.slice(from, m.index);
     const right = s.slice(m.index + m[0].length);
     const bare = stripTail(left);
-    if ((endsLikeAgency(bare) || isCollective(bare)) && (endsLikeAgency(right) || isCollective(right)) && !/(部门|单位)$/.test(bare)) {
+    // 各有关部门和单位 stays one collective: 单位 alone is no body.
+    if ((endsLikeAgency(bare) || isCollective(bare)) && (endsLikeAgency(right) || isCollective(right)) && !/^(单位|部门|机构|企业|方面)/.test(right)) {
       out.push({ start: slice.start + from, end: slice.start + from + bare.length, group: slice.group });
       from = m.index + m[0].length;
     }
@@ -269,7 +286,7 @@ function addNames(src: Source, start: number, end: number, kind: Role | 'officia
   const { names, groups } = splitNames(src.shadow, start, end, group);
   let groupPrefix = '';
   let prefixGroup = -1;
-  let eachOf = false; // the group's first name starts with 各: 各区、县级市 is 各区 and 各县级市
+  let eachOf = ''; // the group's first name starts with 各 (各有关): 各有关区、县级市 is 各有关区 and 各有关县级市
   for (const raw of names) {
     const trimmed = trimName(src, raw);
     if (!trimmed) continue;
@@ -300,15 +317,15 @@ function addNames(src: Source, start: number, end: number, kind: Role | 'officia
         // The first name of a comma group sets the prefix the rest of the group carries.
         prefixGroup = slice.group;
         groupPrefix = levelPrefix(plain);
-        eachOf = plain.startsWith('各');
+        eachOf = /^(各有关|各相关|各)/.exec(plain)?.[0] ?? '';
       } else if (eachOf && /^(县级市|县市区|县区|旗县|县|区|市|旗|乡镇|镇|乡|街道|部门|单位|直属机构|委|办|厅|局)$/.test(plain)) {
-        prefix = '各';
+        prefix = eachOf;
         name = prefix + own;
       } else if (groupPrefix && takesPrefix(plain)) {
         prefix = carriedOnto(groupPrefix, plain);
         name = prefix + own;
       }
-      out.parties.push({ written, name, role: kind, span, group: slice.group, prefix, collective: collective || prefix === '各', agency: undefined });
+      out.parties.push({ written, name, role: kind, span, group: slice.group, prefix, collective: collective || (prefix !== '' && prefix === eachOf), agency: undefined });
     }
   }
   return Math.max(group, groups - 1) + 1;

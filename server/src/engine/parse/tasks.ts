@@ -6,6 +6,8 @@ import { isSentenceEnd, isBlank, type Span } from '../text';
 import { findClauses, newClause } from './clauses';
 import { applyFirstListed } from './convention';
 import { inLine, type Lines, type LineEntry } from './lines';
+import { emptyContent, readField, type ClauseContent } from './parties';
+import { readHeader, readRow, type Row, type Table } from './tables';
 
 interface Line {
   line: number;
@@ -24,11 +26,50 @@ export function readTasks(model: PlanModel, lines: Lines, firstHeading: number, 
   let labelled: { clause: Clause; index: number } | undefined;
   // A title-only heading (6.坚持最严格的耕地保护制度。) is the task of a clause on the next line.
   let headingTask: Task | undefined;
+  let table: Table | undefined; // the text table the walk is in
+  const adjacentAt = (k: number) => lineNo[k] === lineNo[k - 1] + 1;
+  const headingAt = (k: number) => k >= firstHeading && entries[k].heading !== undefined;
+  /** Paragraphs of kind 'table' for entries `from..to` (a header or a row). */
+  const tableParagraphs = (from: number, to: number) => {
+    for (let k = from; k <= to; k++) {
+      const e = entries[k];
+      const p = (e.para ??= { kind: 'table', span: { start: e.start, end: lineEnds[k] }, line: lineNo[k], heading: undefined });
+      p.kind = 'table';
+      p.line = lineNo[k];
+      p.heading = current;
+      model.paragraphs.push(p);
+    }
+  };
 
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i];
     const ln: Line = { line: lineNo[i], start: entry.start, end: lineEnds[i] };
     const heading = i >= firstHeading ? entry.heading : undefined;
+    // Text tables: a header row, then a task per row (a merged chapter row is a heading and keeps the table open).
+    const bodyLine = !titleSet.has(i) && !entry.noise && (noHeadings || i >= firstHeading);
+    if (bodyLine && !heading) {
+      if (table) {
+        const row = readRow(table, entries, i, adjacentAt, headingAt);
+        if (row) {
+          tableParagraphs(row.first, row.last);
+          const task = rowTask(model, lines, row, current, convention);
+          model.tasks.push(task);
+          if (task.clause) model.clauses.push(task.clause);
+          pendingTask = headingTask = labelled = undefined;
+          i = row.last;
+          continue;
+        }
+        table = undefined;
+      }
+      const header = readHeader(entries, i);
+      if (header) {
+        tableParagraphs(i, header.last);
+        table = header.table;
+        pendingTask = headingTask = labelled = undefined;
+        i = header.last;
+        continue;
+      }
+    } else if (!heading) table = undefined;
     let para = entry.para;
     if (para) {
       para.kind = 'body';
@@ -135,6 +176,48 @@ export function readTasks(model: PlanModel, lines: Lines, firstHeading: number, 
 
   if (headingTask && flushes(model, headingTask, undefined)) model.tasks.push(headingTask);
   dropUnflaggedTasks(model, text);
+}
+
+/** A table row's task: its name from the task cell, its clause from the role cells. */
+function rowTask(model: PlanModel, lines: Lines, row: Row, current: number | undefined, convention: boolean): Task {
+  const { entries, lineNo, lineEnds } = lines;
+  const content = emptyContent();
+  let group = 0;
+  let nameSpan: Span | undefined;
+  for (const c of row.cells) {
+    const e = entries[c.entry];
+    if (c.column === 'task') {
+      if (!nameSpan) {
+        const s = sentenceSpan(e.text, c.span.start, c.span.end);
+        nameSpan = { start: e.start + s.start, end: e.start + s.end };
+      }
+      continue;
+    }
+    if (c.column === 'number' || c.column === 'note') continue;
+    const mark = marks(content);
+    group = readField(e.text, e.shadow, c.span.start, c.span.end, c.column, group, content);
+    shiftFrom(content, mark, e.start);
+  }
+  if (convention || content.statesConvention) applyFirstListed(content.parties);
+  const span = { start: entries[row.first].start, end: lineEnds[row.last] };
+  nameSpan ??= { start: span.start, end: span.start };
+  const clause = content.parties.length ? newClause(span, { ...span }, 'table', undefined, undefined, false, false, undefined, undefined, content) : undefined;
+  return { name: shorten(model.text.slice(nameSpan.start, nameSpan.end)), nameSpan, span, clause, heading: current, line: lineNo[row.first] };
+}
+
+function marks(c: ClauseContent): number[] {
+  return [c.parties.length, c.officials.length, c.deadlines.length, c.roleWords.length];
+}
+
+/** Moves what `readField` added in line offsets to document offsets. */
+function shiftFrom(c: ClauseContent, mark: number[], delta: number): void {
+  const lists = [c.parties, c.officials, c.deadlines, c.roleWords];
+  lists.forEach((list, k) => {
+    for (let i = mark[k]; i < list.length; i++) {
+      list[i].span.start += delta;
+      list[i].span.end += delta;
+    }
+  });
 }
 
 /** Reads a line's clauses under the convention in force at its start (a clause may state it, 下同). */
@@ -247,11 +330,13 @@ function makeTask(text: string, from: number, to: number, heading: Heading | und
   };
 }
 
+/** Labelled lines in a row make one clause; it starts where its first party is named (a 牵头领导 line above stays outside). */
 function mergeClauses(first: Clause, next: Clause): Clause {
   const groupBase = first.parties.reduce((g, p) => Math.max(g, p.group + 1), 0);
+  const start = first.parties.length ? first.span.start : next.span.start;
   return newClause(
-    { start: first.span.start, end: next.span.end },
-    { start: first.contentSpan.start, end: next.contentSpan.end },
+    { start, end: next.span.end },
+    { start: first.parties.length ? first.contentSpan.start : next.contentSpan.start, end: next.contentSpan.end },
     first.form,
     first.open,
     first.close,

@@ -2,6 +2,7 @@
 // lines), or, when only a cover notice (…关于印发X的通知) names it, the X in the notice.
 import type { Aside } from '../model';
 import type { LineEntry } from './lines';
+import { columnOf } from './tables';
 
 const TITLE_WORDS = /分工方案|分工的意见|任务分工|责任分解|分工表|工作分工|方案$|意见$|安排$|清单$/;
 const NOTICE = /关于印发(.+)的通知$/;
@@ -33,7 +34,8 @@ function titleLines(entries: LineEntry[], firstHeading: number, lineNo: number[]
   }
   if (pick < 0) {
     const first = entries.findIndex((e, i) => i < limit && !e.noise);
-    if (first < 0 || entries[first].text.length > 60 || /[。，,]/.test(entries[first].text)) return [];
+    // A table's header (序号) or a bare number is no title.
+    if (first < 0 || entries[first].text.length > 60 || /[。，,]/.test(entries[first].text) || columnOf(entries[first].text) || /^\d+\s*[|｜]?$/.test(entries[first].text)) return [];
     pick = first;
   }
   // A title may span two or three lines with no blank line between them.

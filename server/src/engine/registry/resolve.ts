@@ -6,12 +6,13 @@ import { normalizeName, PRESETS, presetRegistry, type Registry } from './registr
 
 export function resolveParty(p: Party, registry: Registry | undefined): void {
   const written = normalizeName(p.written);
+  const carried = p.prefix ? p.prefix + written : undefined;
   if (p.collective) {
-    p.name = written;
+    // 各区、县级市: the collective keeps the 各 its list carries.
+    p.name = carried ?? written;
     p.agency = undefined;
     return;
   }
-  const carried = p.prefix ? p.prefix + written : undefined;
   if (registry) {
     // The carried form first (交通运输厅 → 自治区交通运输厅), then as written (满洲里海关 after 内蒙古…、).
     const asCarried = carried ? registry.lookup(carried) : undefined;
