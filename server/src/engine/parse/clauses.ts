@@ -3,7 +3,7 @@
 // One left-to-right pass with a bracket stack: time stays linear in the text.
 import type { Clause } from '../model';
 import { isBlank, type Span } from '../text';
-import { parseClauseContent, type ClauseContent, LABELS, MAY_BE_CLAUSE } from './parties';
+import { BRACKETED_LABEL, parseClauseContent, type ClauseContent, LABELS, MAY_BE_CLAUSE } from './parties';
 import { findProse } from './prose';
 
 export const OPENERS = '(（〔[【';
@@ -52,6 +52,8 @@ export function findClauses(text: string, shadow: string, start: number, end: nu
     } else if (stack.length) {
       const open = stack.pop()!;
       if (stack.length === 0) {
+        // 【牵头单位】X and X（牵头）: a label or a role marker in brackets belongs to the text around it.
+        if (BRACKETED_LABEL.test(shadow.slice(open + 1, i).trim())) continue;
         bracketGroups.push({ start: open, end: i + 1 });
         if (mayBeClause(shadow, open + 1, i)) {
           const clause = makeClause(text, shadow, open, i, i + 1);

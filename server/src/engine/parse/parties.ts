@@ -30,13 +30,21 @@ const LABEL_TABLE: [string, Field][] = [
   ['牵头负责领导', 'official'], ['牵头领导', 'official'], ['责任领导', 'official'], ['分管领导', 'official'],
   ['联系领导', 'official'], ['包联领导', 'official'], ['牵头责任人', 'official'], ['具体责任人', 'official'],
   ['责任人', 'official'], ['牵头人', 'official'], ['联系人', 'official'],
+  ['分管副省长', 'official'], ['分管副市长', 'official'], ['分管副县长', 'official'], ['分管副区长', 'official'],
+  ['分管副主席', 'official'], ['分管秘书长', 'official'], ['牵头副省长', 'official'], ['牵头副市长', 'official'],
+  ['责任副市长', 'official'], ['责任副县长', 'official'], ['责任副区长', 'official'], ['包保领导', 'official'],
   ['完成时限', 'deadline'], ['完成时间', 'deadline'], ['完成期限', 'deadline'], ['时间节点', 'deadline'],
   ['时限要求', 'deadline'], ['时间要求', 'deadline'], ['进度安排', 'deadline'], ['时限', 'deadline'],
   ['适用范围', 'note'], ['备注', 'note'], ['说明', 'note'], ['工作目标', 'note'], ['目标任务', 'note'],
 ];
 const FIELD = new Map(LABEL_TABLE);
 // A label is followed by a colon; it starts the content or follows a separator or a blank.
-export const LABELS = new RegExp(`(?:^|(?<=[\\s,，;；、。(（\\[【〔]))(${LABEL_TABLE.map(([l]) => l).join('|')})[ \\t\\u3000]*[:：]`, 'g');
+// A label is followed by a colon (or 为: 牵头单位为X), or stands in 【】 (【牵头单位】X); it starts the
+// content or follows a separator or a blank.
+const LABEL_WORDS = LABEL_TABLE.map(([l]) => l).join('|');
+export const LABELS = new RegExp(`(?:^|(?<=[\\s,，;；、。(（\\[【〔]))(${LABEL_WORDS})[ \\t\\u3000]*(?:[:：]|为(?=[\\u4e00-\\u9fff]))|【(${LABEL_WORDS})】|\\[(${LABEL_WORDS})\\]`, 'g');
+/** 【牵头单位】, 牵头: a bracket that is a label or a role marker, not a clause of its own. */
+export const BRACKETED_LABEL = new RegExp(`^(${LABEL_WORDS}|牵头|主办|召集|配合|协办|参与)$`);
 
 // Role words, longest first, each with the role it gives the names before it. `with`: 会同 —
 // the names before it lead, the names after it (up to the next role word) cooperate.
@@ -62,6 +70,8 @@ const ROLE_WORDS = new RegExp(`(会同|(?:${ROLE_TABLE.filter(([w]) => w !== '�
 export const MAY_BE_CLAUSE = /牵头|配合|参与|协同|协助|协办|协作|负责|指导|会同|主办|主责|承办|(单位|部门|领导|时限|主体|处室)\s*[:：]/;
 
 const GROUP_SEPARATORS = ',，;；';
+// A role written in brackets after a name: 市发改委（牵头）、市财政局.
+const ROLE_MARKER = /[（(](牵头单位|牵头|主办|召集|配合|协办|参与)[）)]$/;
 const JOINERS = /以及|和|及|与/g;
 const LEADING_WORDS = /^(分别由|统一由|主要由|均由|由|请|其中|要求|并由|并)/;
 const QUALIFIER = /(按照|按|根据|依据|依照)[^、,，;；]*$/;
@@ -102,7 +112,7 @@ export function parseClauseContent(text: string, shadow: string, start: number, 
   const content = shadow.slice(start, end);
   const labels: { at: number; len: number; field: Field }[] = [];
   LABELS.lastIndex = 0;
-  for (let m = LABELS.exec(content); m; m = LABELS.exec(content)) labels.push({ at: m.index, len: m[0].length, field: FIELD.get(m[1])! });
+  for (let m = LABELS.exec(content); m; m = LABELS.exec(content)) labels.push({ at: m.index, len: m[0].length, field: FIELD.get(m[1] ?? m[2] ?? m[3])! });
   let group = 0;
   const firstLabel = labels.length ? labels[0].at : content.length;
   group = readSentences(src, start, start + firstLabel, 'responsible', group, out);
@@ -308,24 +318,35 @@ function addNames(src: Source, start: number, end: number, kind: Role | 'officia
         out.deadlines.push({ text: written, span });
         continue;
       }
-      if (!isPartyName(plain)) continue;
-      const own = compact(written);
+      // 市发改委（牵头）: a role marked after the name.
+      const marker = ROLE_MARKER.exec(plain);
+      let role: Role = kind;
+      let cut = written;
+      let plainName = plain;
+      if (marker) {
+        role = /牵头|主办|召集/.test(marker[1]) ? 'lead' : 'cooperating';
+        plainName = plain.slice(0, marker.index);
+        cut = src.text.slice(slice.start, slice.start + written.length - (plain.length - plainName.length));
+        span.end = slice.start + cut.length;
+      }
+      if (!isPartyName(plainName)) continue;
+      const own = compact(cut);
       let name = own;
       let prefix = '';
-      const collective = isCollective(plain);
+      const collective = isCollective(plainName);
       if (slice.group !== prefixGroup) {
         // The first name of a comma group sets the prefix the rest of the group carries.
         prefixGroup = slice.group;
-        groupPrefix = levelPrefix(plain);
-        eachOf = /^(各有关|各相关|各)/.exec(plain)?.[0] ?? '';
-      } else if (eachOf && /^(县级市|县市区|县区|旗县|县|区|市|旗|乡镇|镇|乡|街道|部门|单位|直属机构|委|办|厅|局)$/.test(plain)) {
+        groupPrefix = levelPrefix(plainName);
+        eachOf = /^(各有关|各相关|各)/.exec(plainName)?.[0] ?? '';
+      } else if (eachOf && /^(县级市|县市区|县区|旗县|县|区|市|旗|乡镇|镇|乡|街道|部门|单位|直属机构|委|办|厅|局)$/.test(plainName)) {
         prefix = eachOf;
         name = prefix + own;
-      } else if (groupPrefix && takesPrefix(plain)) {
-        prefix = carriedOnto(groupPrefix, plain);
+      } else if (groupPrefix && takesPrefix(plainName)) {
+        prefix = carriedOnto(groupPrefix, plainName);
         name = prefix + own;
       }
-      out.parties.push({ written, name, role: kind, span, group: slice.group, prefix, collective: collective || (prefix !== '' && prefix === eachOf), agency: undefined });
+      out.parties.push({ written: cut, name, role, span, group: slice.group, prefix, collective: collective || (prefix !== '' && prefix === eachOf), agency: undefined });
     }
   }
   return Math.max(group, groups - 1) + 1;
