@@ -66,7 +66,8 @@ export function matchHeading(text: string, ln: LineSpan): Heading | undefined {
     numberText,
     marker: text.slice(ln.start, markerEnd),
     markerSpan: { start: ln.start, end: markerEnd },
-    title: text.slice(titleStart, te),
+    // A title broken over lines reads as one.
+    title: text.slice(titleStart, te).replace(/[ \t\u3000]*\r?\n[ \t\u3000]*/g, ''),
     titleSpan: { start: titleStart, end: te },
     span: { start: ln.start, end: ln.end },
     line: ln.line,

@@ -109,7 +109,9 @@ export function inLine(entry: LineEntry, work: () => void): void {
  */
 function readLine(lineText: string, start: number, line: number, editing: boolean): LineEntry {
   const own = editing ? detach(lineText) : lineText;
-  const shadow = simplified(own);
+  // A paragraph read from several lines: its line breaks read as blanks (same length).
+  const simple = simplified(own);
+  const shadow = simple.includes('\n') || simple.includes('\r') ? simple.replace(/[\r\n]/g, '\u3000') : simple;
   // All fields from the start: one object shape for every line (the walk over lines stays fast).
   const entry: LineEntry = {
     text: own,
@@ -130,6 +132,85 @@ function readLine(lineText: string, start: number, line: number, editing: boolea
   return entry;
 }
 
+interface Physical {
+  line: number;
+  start: number;
+  end: number;
+}
+
+/** Every non-blank line, blanks trimmed at both ends. */
+function physicalLines(text: string, lines: LineIndex): Physical[] {
+  const out: Physical[] = [];
+  const starts = lines.starts;
+  const n = starts.length;
+  for (let l = 0; l < n; l++) {
+    let s = starts[l];
+    let e = l + 1 < n ? starts[l + 1] : text.length;
+    // the line's end, before its break and trailing blanks
+    while (e > s) {
+      const c = text.charCodeAt(e - 1);
+      if (c === 10 || c === 13 || isBlank(c)) e--;
+      else break;
+    }
+    while (s < e && isBlank(text.charCodeAt(s))) s++;
+    if (e > s) out.push({ line: l, start: s, end: e });
+  }
+  return out;
+}
+
+// Where a paragraph may end: sentence and clause ends, closing brackets and quotes, a table's bar.
+const ENDS = '。；;：:！!？?）)】〕]”’"|｜…';
+const WRAP_MIN = 15;
+
+function endsParagraph(text: string, p: Physical): boolean {
+  return ENDS.includes(text[p.end - 1]);
+}
+
+/**
+ * Most long lines stop mid-sentence at about the same length: a text copied from a PDF, broken at
+ * the page width (a table's rows or a metadata block stop mid-sentence too, at any length).
+ */
+function isHardWrapped(text: string, physical: Physical[]): boolean {
+  let long = 0;
+  const open: number[] = [];
+  for (const p of physical) {
+    const n = p.end - p.start;
+    if (n < WRAP_MIN) continue;
+    long++;
+    if (!endsParagraph(text, p) && !isNoise(text.slice(p.start, p.end))) open.push(n);
+  }
+  if (open.length < 12 || open.length * 2 < long) return false;
+  open.sort((a, b) => a - b);
+  const median = open[open.length >> 1];
+  let near = 0;
+  for (const n of open) if (Math.abs(n - median) <= 2) near++;
+  return near * 10 >= open.length * 6;
+}
+
+// A line that starts something of its own: a heading, a label, a table cell line, a page number.
+const STARTS_OWN = /^([零〇一二三四五六七八九十百两]{1,6}[、．.]|[(（][零〇一二三四五六七八九十百两\d]{1,6}[)）]|\d{1,3}[.．、﹒](?!\d)|[—\-－–\s]*\d{1,3}[—\-－–\s]*$|附件|(牵头|责任|配合|协办|参与|协同|主办|完成|分管)[\u4e00-\u9fff]{0,4}[:：])/;
+
+function continues(text: string, a: Physical, b: Physical, wrapped: boolean): boolean {
+  if (endsParagraph(text, a)) return false;
+  const next = text.slice(b.start, Math.min(b.end, b.start + 12));
+  if (STARTS_OWN.test(next) || text.slice(a.start, a.end).includes('\t')) return false;
+  if (isNoise(text.slice(a.start, a.end)) || isNoise(text.slice(b.start, b.end))) return false;
+  if (unbalanced(text, a)) return true;
+  if (text[a.end - 1] === '、') return true;
+  return wrapped && a.end - a.start >= WRAP_MIN;
+}
+
+/** The line opens a bracket it does not close (its clause goes on below). */
+function unbalanced(text: string, p: Physical): boolean {
+  let depth = 0;
+  for (let i = p.start; i < p.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x28 || c === 0xff08 || c === 0x3014 || c === 0x3010) depth++;
+    else if ((c === 0x29 || c === 0xff09 || c === 0x3015 || c === 0x3011) && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
 /**
  * The non-blank lines of `text`. With `previous`, a line whose text is unchanged, at the same
  * offset or moved by the edit's length difference, is taken over from it (that cache is consumed).
@@ -143,19 +224,16 @@ export function readLines(text: string, lines: LineIndex, previous?: LineCache):
   const entries: LineEntry[] = [];
   const lineNo: number[] = [];
   const lineEnds: number[] = [];
-  const starts = lines.starts;
-  const n = starts.length;
-  for (let l = 0; l < n; l++) {
-    let s = starts[l];
-    let e = l + 1 < n ? starts[l + 1] : text.length;
-    // the line's end, before its break and trailing blanks
-    while (e > s) {
-      const c = text.charCodeAt(e - 1);
-      if (c === 10 || c === 13 || isBlank(c)) e--;
-      else break;
-    }
-    while (s < e && isBlank(text.charCodeAt(s))) s++;
-    if (e <= s) continue;
+  const physical = physicalLines(text, lines);
+  const wrapped = isHardWrapped(text, physical);
+  for (let k = 0; k < physical.length; k++) {
+    const first = k;
+    const s = physical[k].start;
+    // A paragraph broken over lines (a clause's bracket closed on the next line, a list ending in
+    // 、, a document copied from a PDF with a break every 30 characters) is read as one line.
+    while (k + 1 < physical.length && physical[k + 1].line === physical[k].line + 1 && continues(text, physical[k], physical[k + 1], wrapped)) k++;
+    const e = physical[k].end;
+    const l = physical[first].line;
     let entry: LineEntry | undefined;
     if (old.length) {
       const lineText = text.slice(s, e);

@@ -50,9 +50,11 @@ const STANDS_ALONE = /^(人民银行|人行|中国|中华人民共和国|国家|
 const OWN_LEVEL = /^[\u4e00-\u9fff]{1,2}(省委|市委|县委|区委|州委|旗委|盟委)/;
 // A place of its own: 越秀区, 满洲里市, 邹区镇, 各街道.
 const PLACE = /^[\u4e00-\u9fff]{2,7}(区|县|市|镇|乡|旗|街道|州|盟)$/;
+// The body of a place within the level: 园区党工委, 经开区管委会, 各街道党工委.
+const PLACE_BODY = /^[\u4e00-\u9fff]{0,6}(园区|开发区|新区|高新区|经开区|示范区|街道|社区|工业园|产业园)/;
 
 export function standsAlone(name: string): boolean {
-  return STANDS_ALONE.test(name) || levelPrefix(name) !== '' || OWN_LEVEL.test(name) || PLACE.test(name);
+  return STANDS_ALONE.test(name) || levelPrefix(name) !== '' || OWN_LEVEL.test(name) || PLACE.test(name) || PLACE_BODY.test(name);
 }
 
 /** Whether a name lacking its own level takes the prefix carried over its list. */

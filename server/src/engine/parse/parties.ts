@@ -75,7 +75,7 @@ const ROLE_MARKER = /[（(](牵头单位|牵头|主办|召集|配合|协办|参�
 const JOINERS = /以及|和|及|与/g;
 const LEADING_WORDS = /^(分别由|统一由|主要由|均由|由|请|其中|要求|并由|并)/;
 const QUALIFIER = /(按照|按|根据|依据|依照)[^、,，;；]*$/;
-const BLANKS = /[ \t\u3000\u00a0\ufeff\u200b]+/g;
+const BLANKS = /[ \t\r\n\u3000\u00a0\ufeff\u200b]+/g;
 
 export interface ClauseContent {
   parties: Party[];

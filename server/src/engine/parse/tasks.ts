@@ -297,7 +297,8 @@ function sentenceSpan(text: string, from: number, to: number): Span {
   return { start: s, end: te };
 }
 
-function shorten(s: string): string {
+function shorten(text: string): string {
+  const s = text.replace(/[ \t\u3000]*\r?\n[ \t\u3000]*/g, '');
   return s.length > NAME_MAX ? s.slice(0, NAME_MAX) + '…' : s;
 }
 
