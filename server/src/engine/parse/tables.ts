@@ -264,11 +264,14 @@ export function readRow(table: Table, entries: EntryLike[], i: number, adjacent:
   if (!cells) return undefined;
   const texts = cells.spans.map((s) => e.shadow.slice(s.start, s.end));
   const row: Row = { first: i, last: i, cells: placeCells(table.columns, texts, cells.spans, true).map((c) => ({ ...c, entry: i })) };
-  // A cell wrapped onto the next line (no cells of its own, no blank line between) continues the row.
+  // A cell wrapped onto the next line (no cells of its own, no blank line between) continues the
+  // row, in the column its text fits: the task's sentence, a unit, a deadline.
   for (let k = i + 1; k < entries.length && adjacent(k) && !isHeading(k) && !entries[k].noise && !cellsOf(entries[k]); k++) {
-    const lastCell = row.cells[row.cells.length - 1];
-    if (!lastCell) break;
-    row.cells.push({ column: lastCell.column, entry: k, span: { start: 0, end: entries[k].text.length } });
+    const kind = cellKind(entries[k].shadow);
+    const want: Column[] = kind === 'agency' ? ROLE : kind === 'deadline' ? ['deadline'] : kind === 'person' ? ['official'] : ['task'];
+    const into = [...row.cells].reverse().find((c) => want.includes(c.column)) ?? row.cells[row.cells.length - 1];
+    if (!into) break;
+    row.cells.push({ column: into.column, entry: k, span: { start: 0, end: entries[k].text.length } });
     row.last = k;
   }
   return row;
