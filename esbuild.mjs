@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
+import { rawPlugin } from './scripts/esbuild-raw.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -34,6 +35,7 @@ const contexts = await Promise.all(
       external: e.external ?? [],
       banner: e.banner ? { js: e.banner } : undefined,
       logLevel: 'warning',
+      plugins: [rawPlugin],
     }),
   ),
 );

@@ -64,7 +64,8 @@ const key = (n) => `${n}x`;
 
 async function buildBundles() {
   const esbuild = require('esbuild');
-  const common = { bundle: true, platform: 'node', format: 'cjs', mainFields: ['module', 'main'], target: 'node20', logLevel: 'silent' };
+  const { rawPlugin } = await import('../scripts/esbuild-raw.mjs');
+  const common = { bundle: true, platform: 'node', format: 'cjs', mainFields: ['module', 'main'], target: 'node20', logLevel: 'silent', plugins: [rawPlugin] };
   const hasCompletion = existsSync(join(root, 'server/src/engine/features/completion.ts'));
   const out = { engine: undefined, engineError: undefined, minimal: join(cacheDir, 'minimal-server.cjs') };
   try {

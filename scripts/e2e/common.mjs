@@ -72,6 +72,7 @@ export function killStrays(runId) {
 /** Bundles tests/e2e/suite/index.ts to dist/e2e/suite/index.js (CommonJS, `vscode` external). */
 export async function buildSuite() {
   const esbuild = await import('esbuild');
+  const { rawPlugin } = await import('../esbuild-raw.mjs');
   const outdir = join(ROOT, 'dist', 'e2e');
   mkdirSync(outdir, { recursive: true });
   writeFileSync(join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
@@ -85,6 +86,7 @@ export async function buildSuite() {
     sourcemap: 'inline',
     external: ['vscode'],
     logLevel: 'warning',
+    plugins: [rawPlugin],
   });
   return join(outdir, 'suite', 'index.js');
 }

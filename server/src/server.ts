@@ -25,7 +25,7 @@ import {
 import { dirname, join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { addAgencyEdits, agencyKey, buildOutline, completeAt, fixAll, fixesFor, foldingRanges, hoverAt, LineIndex, messageOf, occurrencesOf, partyAt, pickPreset, prepareRenameAt, registryFromDocument, renameAgencyEdits, renameEdits, selectionSpans, semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES, type Analysis, type OutlineNode, type PinyinOf, CLOSER_OF, headingCompletionsAt, skeletonSnippetsAt, renumberFixFor, renumberPlan, type NumberReference, formatEdits, fixAllSafe } from './engine';
+import { addAgencyEdits, agencyKey, buildOutline, completeAt, fixAll, fixesFor, foldingRanges, hoverAt, LineIndex, messageOf, occurrencesOf, partyAt, prepareRenameAt, registryFromDocument, renameAgencyEdits, renameEdits, selectionSpans, semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES, type Analysis, type OutlineNode, type PinyinOf, CLOSER_OF, headingCompletionsAt, skeletonSnippetsAt, renumberFixFor, renumberPlan, type NumberReference, formatEdits, fixAllSafe } from './engine';
 import { REGISTRY_FILE } from './node/files';
 import { diagnosticOf, textEditsOf } from './lsp/convert';
 import { readSettings } from './lsp/settings';
@@ -361,7 +361,7 @@ connection.onCompletion(
     if (!doc || isRegistry(doc.uri)) return null;
     // Completion reads only the current line; the cached model (any version) gives the registry and style.
     const cached = workspace.peek(doc.uri);
-    const registry = workspace.registryFor(doc.uri) ?? cached?.registry ?? (cached ? undefined : pickPreset(workspace.analysisOf(doc).model));
+    const registry = cached?.registry ?? workspace.analysisOf(doc).registry;
     const load = workspace.workspaceLoad(openPlans());
     const style = cached?.model.clauses[0];
     const text = doc.getText();
@@ -432,10 +432,10 @@ connection.onDefinition(
   guard('definition', null as Location | null, (params) => {
     const hit = keyAt(params.textDocument.uri, params.position);
     const agency = hit && hit.a.registry?.lookup(hit.key);
-    if (!agency?.nameSpan || agency.source.startsWith('preset:')) return null;
-    const state = workspace.registryState(agency.source);
+    if (!agency?.nameSpan || agency.source.kind !== 'file') return null;
+    const state = workspace.registryState(agency.source.path);
     if (!state) return null;
-    return { uri: URI.file(agency.source).toString(), range: new LineIndex(state.text).rangeOf(agency.nameSpan) };
+    return { uri: URI.file(agency.source.path).toString(), range: new LineIndex(state.text).rangeOf(agency.nameSpan) };
   }),
 );
 
@@ -483,10 +483,10 @@ connection.onRenameRequest(
     }
     // The registry file's entry, when the agency is one of the workspace's own.
     const agency = hit.a.registry?.lookup(hit.key);
-    if (agency && agency.entryIndex !== undefined && !agency.source.startsWith('preset:')) {
-      const state = workspace.registryState(agency.source);
+    if (agency && agency.entryIndex !== undefined && agency.source.kind === 'file') {
+      const state = workspace.registryState(agency.source.path);
       const edits = state && renameAgencyEdits(state.text, agency.entryIndex, agency.name, newName);
-      if (state && edits) changes[URI.file(agency.source).toString()] = textEditsOf(new LineIndex(state.text), edits);
+      if (state && edits) changes[URI.file(agency.source.path).toString()] = textEditsOf(new LineIndex(state.text), edits);
     }
     if (!annotationSupport) return { changes };
     // With annotations the editor shows a preview before applying a workspace-wide rename.

@@ -96,12 +96,21 @@ describe('fixes', () => {
     expect(out.endsWith('（自治区商务厅牵头,自治区财政厅配合）')).toBe(true);
     expect(analyze(out, { registry }).findings).toEqual([]);
   });
-  it('writes an alias as the registry name, short where the prefix carries', () => {
-    const out = fixed(taskPlan('加快建设。(自治区商务厅牵头,自治区发展和改革委员会配合)'), 'agency.alias');
+  it('writes one agency under one name throughout, short where the prefix carries', () => {
+    const out = fixed(taskPlan('加快建设。(自治区商务厅牵头,自治区发展和改革委员会配合)\n推进物流。(自治区发展改革委牵头)'), 'agency.alias');
     expect(out).toContain('(自治区商务厅牵头,自治区发展改革委配合)');
   });
+  it('renames a superseded name only where it was renamed one to one', () => {
+    const text = (name: string) => ['2024年重点工作分工方案', '一、重点任务', `(一)加快建设。(自治区商务厅牵头,自治区${name}配合)`].join('\n');
+    const out = fixed(text('环保厅'), 'agency.superseded');
+    expect(out).toContain('自治区生态环境厅配合');
+    const a = analyze(text('国土资源厅'));
+    const f = a.findings.find((x) => x.code === 'agency.superseded')!;
+    expect(f.message).toContain('自治区自然资源厅');
+    expect(fixesFor(a.model, f, a.registry)).toEqual([]);
+  });
   it('fix-all applies only safe, non-overlapping fixes', () => {
-    const text = taskPlan('加快建设。（自治区商务厅牵头,自治区发展和改革委员会、财政厅、财政厅配合)');
+    const text = taskPlan('加快建设。（自治区商务厅牵头,自治区发展和改革委员会、财政厅、财政厅配合)\n推进物流。(自治区发展改革委牵头)');
     const a = analyze(text, { registry });
     const out = applyEdits(text, fixAll(a.model, a.findings, registry));
     expect(analyze(out, { registry }).findings.map((f) => f.code)).toEqual([]);

@@ -74,7 +74,7 @@ describe('agency rows of the sample', () => {
     expect(matrix.rows.filter((r) => r.unknown)).toEqual([]);
     expect(matrix.rows.slice(0, 3).map((r) => `${r.agency} ${r.lead}/${r.cooperating}`)).toEqual(['自治区商务厅 14/17', '自治区发展改革委 9/51', '自治区经济和信息化委 9/22']);
     const load = loadByAgency(sample.model);
-    for (const r of matrix.rows) expect({ agency: r.agency, lead: r.lead, cooperating: r.cooperating, responsible: r.responsible }).toEqual({ agency: r.agency, ...load.get(r.agency) });
+    for (const r of matrix.rows) expect({ agency: r.agency, lead: r.lead, cooperating: r.cooperating, responsible: r.responsible }).toEqual({ agency: r.agency, ...load.get(r.key) });
     // every cell sums to the row's totals; every task ref is in its column
     for (const r of matrix.rows) {
       expect(r.cells.reduce((n, c) => n + c.lead, 0)).toBe(r.lead);
@@ -114,10 +114,9 @@ describe('agency rows on small plans', () => {
     ]);
   });
 
-  it('flags nothing unknown without a registry to know by', () => {
-    const bare = run(plan('《测试规划》重点工作分工方案', '一、推进改革', '扩大进口。(县甲局牵头,县乙局配合)'));
-    expect(bare.registry).toBeUndefined();
-    expect(agencyMatrix(bare.model, bare.registry).rows.map(show)).toEqual(['县甲局:1/0/0', '县乙局:0/1/0']);
+  it('flags as unknown only what the plan’s own government’s data lacks', () => {
+    const county = run(plan('《测试规划》重点工作分工方案', '一、推进改革', '扩大进口。(县甲局牵头,县财政局配合)'));
+    expect(agencyMatrix(county.model, county.registry).rows.map(show)).toEqual(['县甲局:1/0/0 unknown', '县财政局:0/1/0']);
   });
 
   it('adds a column for tasks above every chapter only when there are some', () => {

@@ -2,13 +2,18 @@
 // choose the registry, resolve the parties against it, check.
 import type { PlanModel } from './model';
 import { parsePlan, type LineCache } from './parse/document';
-import { pickPreset, resolveModel } from './registry/resolve';
+import { chooseRegistry, resolveModel, type Chosen } from './registry/resolve';
 import { checkPlan, type Finding } from './rules/diagnostics';
 import type { Registry } from './registry/registry';
+import type { Place } from './registry/places';
 import type { Locale, Severity } from './rules/rules';
 
 export interface AnalyzeOptions {
-  /** The workspace registry (from fengong.registry.json); without one the best-fitting preset is used. */
+  /**
+   * The workspace registry (from fengong.registry.json): its entries over the registries it
+   * names, or over the plan's place's. Without one the place's registry (from its title,
+   * issuer and clauses) and date (文号 or date line) are used.
+   */
   registry?: Registry;
   severities?: Partial<Record<string, Severity>>;
   locale?: Locale;
@@ -22,15 +27,17 @@ export interface AnalyzeOptions {
 export interface Analysis {
   model: PlanModel;
   findings: Finding[];
-  /** The registry in effect, if any. */
+  /** The registry in effect. */
   registry?: Registry;
+  /** The place the registry is for: read from the plan, or the registry file's. */
+  place?: Place;
   /** For the next analysis of this document (see `previous`). */
   readonly cache: AnalysisCache;
 }
 
 interface AnalysisCache extends LineCache {
-  /** The preset picked when no registry was given, and for how many clauses it was picked. */
-  picked?: { registry: Registry | undefined; clauses: number };
+  /** The registry chosen for this document, reused while its place, date and file stay the same. */
+  chosen?: Chosen;
 }
 
 /** Reads a plan and checks it. Never throws: a broken document still gets a model and findings. */
@@ -39,21 +46,16 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const prev = options.previous?.cache;
     const { model, cache } = parsePlan(text, prev);
     const analysisCache: AnalysisCache = cache;
-    let registry = options.registry;
-    if (!registry) {
-      // Picking a preset reads every party: do it again only when the clauses change in number.
-      const picked = prev?.picked && prev.picked.clauses === model.clauses.length ? prev.picked : { registry: pickPreset(model), clauses: model.clauses.length };
-      analysisCache.picked = picked;
-      registry = picked.registry;
-    }
+    const chosen = chooseRegistry(model, options.registry, prev?.chosen);
+    analysisCache.chosen = chosen;
+    const registry = chosen.registry;
     resolveModel(model, registry);
     const findings = checkPlan(model, {
       registry,
-      noRegistry: !registry,
       severities: options.severities,
       locale: options.locale,
     });
-    return { model, findings, registry, cache: analysisCache };
+    return { model, findings, registry, place: chosen.place, cache: analysisCache };
   } catch (e) {
     // A bug must not cost the user their outline: fall back to a fresh parse without the cache.
     if (options.previous) return analyze(text, { ...options, previous: undefined });

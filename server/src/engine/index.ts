@@ -4,12 +4,17 @@ export * from './model';
 export * from './text';
 export * from './rules/rules';
 export * from './registry/registry';
+export * from './registry/schema';
+export { standingAt } from './registry/registry';
+export { loadRegistryFile, registryJsonSchema, NAMED, type LoadedRegistry, type RegistryFinding } from './registry/file';
+export { provinces, placeByName, type Place, type Province } from './registry/places';
+export { presetRegistry, presetFor, placeOfModel } from './registry/resolve';
 export * from './parse/numerals';
 export { analyze, type Analysis, type AnalyzeOptions } from './analyze';
 export { CLOSER_OF } from './parse/clauses';
 export { buildOutline, leadsOf, type OutlineNode } from './features/outline';
 export { checkPlan, type Finding } from './rules/diagnostics';
-export { pickPreset, presetFor } from './registry/resolve';
+
 export { clauseAt, partyAt, taskAt, agencyKey } from './features/at';
 export { completeAt, type CompletionContext, type CompletionItem, type CompletionResult, type PinyinOf } from './features/completion';
 export { headingCompletionsAt, skeletonSnippetsAt } from './features/headingCompletion';

@@ -1,5 +1,7 @@
 // The document model: what a 分工方案 is made of, in the users' words.
 import type { LineIndex, Span } from './text';
+import type { PlanDate } from './registry/registry';
+import type { DateSource } from './parse/dates';
 
 export type Role = 'lead' | 'cooperating' | 'responsible';
 
@@ -37,8 +39,14 @@ export interface Party {
   group: number;
   /** The level prefix carried to this name from its group's first name (自治区), '' when none. */
   prefix: string;
+  /** The ending its group's last name gives it: 各市、县人民政府 is 各市人民政府 and 各县人民政府. */
+  suffix: string;
   /** Registry agency (canonical name) when known. */
   agency?: string;
+  /** That agency's id in the registry (a name may belong to bodies of different times). */
+  agencyId?: string;
+  /** Known as a short form of the agency's name (区卫健局 for 区卫生健康局), not by a name the registry lists. */
+  shortForm: boolean;
   /** 各盟市人民政府, 相关盟市, 国务院各部门: real parties, never unknown. */
   collective: boolean;
 }
@@ -116,6 +124,10 @@ export interface PlanModel {
   paragraphs: Paragraph[];
   /** The notice says the first-listed unit leads (列第一位的为牵头单位). */
   firstListedLeads: boolean;
+  /** The plan's date (文号, date line or title year), when it states one. */
+  date?: { date: PlanDate; source: DateSource };
+  /** Written in traditional characters (a page through a big5 gateway): names resolve by their simplified forms. */
+  traditional: boolean;
   sectionNumbering: 'run-on' | 'per-chapter';
   /** Items (1. 1、) numbered on across sections, or afresh under each section. */
   itemNumbering: 'run-on' | 'per-parent';

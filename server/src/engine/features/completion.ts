@@ -73,7 +73,8 @@ function indexOf(registry: Registry, pinyin: PinyinOf | undefined): Index {
   const byLetter = new Map<string, Entry[]>();
   const byPair = new Map<string, Entry[]>();
   // Shorter names first, once: lists built in this order need no sorting per keystroke.
-  const ordered = registry.agencies.filter((a) => registry.lookup(a.name) === a); // not overridden by a workspace entry
+  // Current at the plan's date, each once (not overridden by a workspace entry, not abolished).
+  const ordered = [...registry.current()];
   ordered.sort((a, b) => a.name.length - b.name.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const agency of ordered) {
     const bare = agency.name.slice(levelPrefix(agency.name).length);
@@ -187,8 +188,10 @@ export function completeAt(text: string, offset: number, ctx: CompletionContext)
   const buckets: Entry[][] = [[], [], [], [], [], []];
   let matched = 0;
   for (const e of pool) {
-    const s = score(e, typed, ascii, bareTyped);
+    let s = score(e, typed, ascii, bareTyped);
     if (s === undefined) continue;
+    // After 自治区外事办、 the group's own government comes first: 交通运输厅 before 交通部.
+    if (prefix && s < 5 && levelPrefix(e.name) !== prefix) s++;
     matched++;
     const n = ctx.usage?.(e.name) ?? 0;
     if (n > 0) used.push({ e, s, used: n });

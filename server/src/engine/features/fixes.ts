@@ -49,9 +49,19 @@ export function fixesFor(model: PlanModel, finding: Finding, registry: Registry 
       return fixes;
     }
     case 'agency.alias': {
+      // One name throughout: the form the plan keeps (the registry's, where the plan uses it).
       const hit = partyOf(model, finding);
-      if (!hit || !hit.party.agency) return [];
-      return [{ title: `改为规范名称“${hit.party.agency}” (use the registry name)`, edits: [{ span: hit.party.span, newText: writtenFormIn(hit.party.prefix, hit.party.agency) }], preferred: true, safe: true }];
+      const keep = finding.args.agency;
+      if (!hit || !keep) return [];
+      return [{ title: `统一写作“${keep}” (write ${keep} throughout)`, edits: [{ span: hit.party.span, newText: writtenFormIn(hit.party.prefix, keep) }], preferred: true, safe: true }];
+    }
+    case 'agency.superseded': {
+      // Only a one-to-one rename has one right replacement; a merge or a split is explained, not rewritten.
+      const hit = partyOf(model, finding);
+      const agency = hit?.party.agencyId ? registry?.byIdOf(hit.party.agencyId) : undefined;
+      if (!hit || !agency || agency.successors.length !== 1 || agency.successors[0].kind !== 'rename') return [];
+      const to = agency.successors[0].name;
+      return [{ title: `改为“${to}” (use the new name ${to})`, edits: [{ span: hit.party.span, newText: writtenFormIn(hit.party.prefix, to) }], preferred: true, safe: false }];
     }
     case 'agency.duplicate':
     case 'agency.lead-and-cooperating': {

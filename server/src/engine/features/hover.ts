@@ -2,7 +2,7 @@
 import { agencyKey, partyAt } from './at';
 import type { PlanModel } from '../model';
 import { loadByAgency, type Load } from './occurrences';
-import type { Registry } from '../registry/registry';
+import type { AgencySource, Registry } from '../registry/registry';
 import type { Span } from '../text';
 
 export interface HoverResult {
@@ -12,8 +12,15 @@ export interface HoverResult {
 }
 
 const LEVEL_ZH: Record<string, string> = {
-  national: '国家级', provincial: '省级', prefectural: '地市级', county: '县级', branch: '中央驻地方机构', enterprise: '企业', other: '其他',
+  national: '国家级', provincial: '省级', city: '地市级', prefectural: '地市级', county: '县级', township: '乡镇级', branch: '中央驻地方机构', enterprise: '企业', other: '其他',
 };
+
+/** Where an entry comes from, as hover says it (a data entry names the public source it cites). */
+export function sourceText(source: AgencySource): string {
+  if (source.kind === 'data') return `${source.title}${source.url && /^https?:/.test(source.url) ? ` <${source.url}>` : ''}（${source.file}）`;
+  if (source.kind === 'preset') return `预设 preset ${source.name}`;
+  return source.path;
+}
 const ROLE_ZH = { lead: '牵头', cooperating: '配合', responsible: '负责' } as const;
 
 export function hoverAt(model: PlanModel, offset: number, registry: Registry | undefined, workspaceLoad?: (key: string) => Load | undefined): HoverResult | undefined {
@@ -23,12 +30,18 @@ export function hoverAt(model: PlanModel, offset: number, registry: Registry | u
   const key = agencyKey(party);
   const agency = party.agency ? registry?.lookup(party.agency) : undefined;
   const lines: string[] = [];
-  lines.push(`**${key}** — ${ROLE_ZH[party.role]} (${party.role})`);
-  if (party.written !== key) lines.push('', `写作 (written): ${party.written}${party.prefix ? `（承前省略“${party.prefix}” / prefix carried）` : ''}`);
-  if (agency) {
-    if (agency.aliases.length) lines.push('', `又称 (also): ${agency.aliases.join('、')}`);
-    if (agency.level) lines.push('', `层级 (level): ${LEVEL_ZH[agency.level] ?? agency.level} (${agency.level})`);
-    lines.push('', `来源 (registry): ${agency.source.replace(/^preset:/, '预设 preset ')}`);
+  lines.push(`**${escapeMarkdown(key)}** — ${ROLE_ZH[party.role]} (${party.role})`);
+  if (party.written !== key) lines.push('', `写作 (written): ${escapeMarkdown(party.written)}${party.prefix ? `（承前省略“${party.prefix}” / prefix carried）` : ''}`);
+  const entry = party.agencyId ? registry?.byIdOf(party.agencyId) : agency;
+  if (entry) {
+    if (entry.fullName && entry.fullName !== entry.name) lines.push('', `全称 (full name): ${entry.fullName}`);
+    const also = entry.aliases.filter((a) => a !== entry.fullName);
+    if (also.length) lines.push('', `又称 (also): ${also.join('、')}`);
+    const level = entry.level ? `${LEVEL_ZH[entry.level] ?? entry.level} (${entry.level})` : '';
+    if (level || entry.kind) lines.push('', `层级 (level): ${[level, entry.kind, entry.parent ? `由${entry.parent}管理` : ''].filter(Boolean).join(' · ')}`);
+    if (entry.since || entry.until) lines.push('', `存续 (in existence): ${entry.since ?? '…'} — ${entry.until ?? '至今 (now)'}${entry.reform ? `（${entry.reform}年机构改革 / ${entry.reform} reform）` : ''}`);
+    if (entry.successors.length) lines.push('', `承接 (succeeded by): ${entry.successors.map((s) => `${s.name}${s.part ? `（${s.part}）` : ''}`).join('、')}`);
+    lines.push('', `来源 (source): ${escapeMarkdown(sourceText(entry.source))}`);
   } else if (party.collective) {
     lines.push('', '泛指单位 (collective party)');
   } else {
@@ -39,4 +52,9 @@ export function hoverAt(model: PlanModel, offset: number, registry: Registry | u
   const ws = workspaceLoad?.(key);
   if (ws) lines.push('', `工作区 (workspace): 牵头 ${ws.lead} 项 · 配合 ${ws.cooperating} 项 · 负责 ${ws.responsible} 项`);
   return { span: party.span, markdown: lines.join('\n') };
+}
+
+/** Names and titles go into markdown as text: no link, image or emphasis can come from a data file or a plan. */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_{}\[\]()#+\-.!<>|~]/g, (c) => `\\${c}`);
 }

@@ -3,7 +3,9 @@
 // One left-to-right pass with a bracket stack: time stays linear in the text.
 import type { Clause } from '../model';
 import { isBlank, type Span } from '../text';
-import { BRACKETED_LABEL, parseClauseContent, type ClauseContent, LABELS, MAY_BE_CLAUSE } from './parties';
+import { BRACKETED_LABEL, emptyContent, parseClauseContent, readField, type ClauseContent, LABELS, MAY_BE_CLAUSE } from './parties';
+import { FIRST_LISTED } from './convention';
+import { endsLikeAgency, isCollective, isPartyName, levelPrefix, stripTail } from './names';
 import { findProse } from './prose';
 
 export const OPENERS = '(（〔[【';
@@ -25,6 +27,16 @@ export function bracketOf(code: number): number {
     default:
       return 0;
   }
+}
+
+/**
+ * (市发改委、财政局，无锡国税局、地税局): a bracket of names only, no role word, is a clause of
+ * responsible parties when every name is a body's and one at least has its own level or place.
+ */
+function namesOnly(inner: string): boolean {
+  if (inner.length < 3 || inner.length > 200) return false;
+  const names = inner.split(/[、，,；;]/).map((n) => n.trim());
+  return names.every((n) => n.length >= 2 && n.length <= 24 && isPartyName(n) && (endsLikeAgency(stripTail(n)) || isCollective(n))) && names.some((n) => levelPrefix(n) !== '');
 }
 
 /** Quick test whether a bracket's content could be a clause. */
@@ -52,12 +64,17 @@ export function findClauses(text: string, shadow: string, start: number, end: nu
     } else if (stack.length) {
       const open = stack.pop()!;
       if (stack.length === 0) {
-        // 【牵头单位】X and X（牵头）: a label or a role marker in brackets belongs to the text around it.
-        if (BRACKETED_LABEL.test(shadow.slice(open + 1, i).trim())) continue;
+        // 【牵头单位】X and X（牵头）: a label or a role marker in brackets belongs to the text around
+        // it; so does (第一责任单位为牵头单位，下同) after a list of names.
+        const inner = shadow.slice(open + 1, i).trim();
+        if (BRACKETED_LABEL.test(inner) || (FIRST_LISTED.test(inner) && open > start && !bracketOf(shadow.charCodeAt(open - 1)) && !/[，,。；;、\s]/.test(shadow[open - 1]))) continue;
         bracketGroups.push({ start: open, end: i + 1 });
         if (mayBeClause(shadow, open + 1, i)) {
           const clause = makeClause(text, shadow, open, i, i + 1);
           if (clause.roleWords.length) clauses.push(clause);
+        } else if ((open === start || /[。；;：:\s)）】〕\]]/.test(shadow[open - 1])) && namesOnly(inner)) {
+          // Only a bracket of its own (after a sentence, or on its own line): 区民政局(区委社会工委) is one name.
+          clauses.push(makeClause(text, shadow, open, i, i + 1));
         }
       }
     }
@@ -93,7 +110,9 @@ export function findClauses(text: string, shadow: string, start: number, end: nu
   // No bracket and no label: an assignment written as prose (由X牵头，Y配合).
   if (clauses.length === 0 && mayBeClause(shadow, start, end)) {
     for (const p of findProse(shadow, start, end)) {
-      const content = parseClauseContent(text, shadow, p.start, p.end);
+      const content = emptyContent();
+      let group = 0;
+      for (const f of p.fields) group = readField(text, shadow, f.start, f.end, f.field, group, content);
       if (content.parties.length) clauses.push(newClause({ start: p.start, end: p.end }, { start: p.start, end: p.end }, 'prose', undefined, undefined, false, false, undefined, undefined, content));
     }
   }

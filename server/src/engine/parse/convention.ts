@@ -5,7 +5,7 @@ import type { Clause, Party } from '../model';
 
 // 列第一位的为牵头单位, 排在第一位的部门为牵头部门, 列第一位者为牵头单位, 排名第一的为牵头单位,
 // 第一个单位为牵头单位, 列在首位的是牵头单位, 排在前面的为牵头单位 … (read on the simplified shadow).
-export const FIRST_LISTED = /(列|排)(在|名|序|列)?(第一位|第一|首位|前面|最前)(的|者)?(单位|部门)?(为|是|即为)(牵头|主办|主责)|(第一个|首个|首位|第一)(单位|部门)(为|是)(牵头|主办)/;
+export const FIRST_LISTED = /(列|排)(在|名|序|列)?(第一位|第一|首位|前面|最前)(的|者)?(单位|部门)?(为|是|即为)(牵头|主办|主责)|(第一个|首个|首位|第一)(责任)?(单位|部门)(为|是)(牵头|主办)/;
 
 export function statesFirstListed(text: string): boolean {
   return FIRST_LISTED.test(text);

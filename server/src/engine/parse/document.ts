@@ -9,11 +9,23 @@ import type { PlanModel } from '../model';
 import { LineIndex } from '../text';
 import { statesFirstListed } from './convention';
 import { finishHeadings, itemScheme, sectionScheme } from './headings';
-import { readLines, type LineCache } from './lines';
+import { readLines, type LineCache, type LineEntry } from './lines';
 import { readTasks } from './tasks';
 import { readTitle } from './title';
+import { readDate } from './dates';
 
 export type { LineCache } from './lines';
+
+// The opening and the end of a text: where its 文号, date line and signature are.
+const HEAD = 3000;
+const TAIL = 1500;
+
+/** Most lines read differently simplified: the text is in traditional characters. */
+function isTraditional(entries: LineEntry[]): boolean {
+  let changed = 0;
+  for (const e of entries) if (e.shadow !== e.text && !e.noise) changed++;
+  return changed * 3 > entries.length;
+}
 
 /**
  * Reads a plan. With `previous`, lines whose text is unchanged reuse their parse from the
@@ -32,6 +44,8 @@ export function parsePlan(text: string, previous?: LineCache): { model: PlanMode
     clauses: [],
     paragraphs: [],
     firstListedLeads: false,
+    date: undefined,
+    traditional: false,
     sectionNumbering: 'run-on',
     itemNumbering: 'per-parent',
   };
@@ -48,6 +62,8 @@ export function parsePlan(text: string, previous?: LineCache): { model: PlanMode
   }
 
   readTasks(model, lines, firstHeading, noHeadings, new Set(title.lines));
+  model.date = readDate(text.slice(0, HEAD), text.length > HEAD ? text.slice(-TAIL) : '', model.title?.text);
+  model.traditional = isTraditional(entries);
   finishHeadings(model, text);
   model.sectionNumbering = sectionScheme(model.headings);
   model.itemNumbering = itemScheme(model.headings);

@@ -1,5 +1,6 @@
 // What a piece of a clause is: an agency (with or without its level prefix), a collective, an
-// official, a deadline, or a note that names nobody. Pure string tests, no registry.
+// official, a deadline, or a note that names nobody. String tests and the place names, no registry.
+import { placeShortAt } from '../registry/places';
 
 // Level prefixes a document writes once and carries over a list (自治区外事办、交通运输厅). Longest
 // first. National words (国家, 国务院, 中央, 全国) are part of a body's own name, never carried.
@@ -32,7 +33,8 @@ export function levelPrefix(name: string): string {
       return p;
     }
   }
-  return '';
+  // 无锡国税局: a city's or a province's short name.
+  return placeShortAt(name);
 }
 
 /** The prefix `name` takes when it follows a name with `prefix` in a list: 市委 carries only onto party bodies. */

@@ -155,9 +155,17 @@ function readSentences(src: Source, start: number, end: number, role: Role, grou
     if (stop < 0 || stop >= end) stop = end;
     const sentence = src.shadow.slice(from, stop);
     if (FIRST_LISTED.test(sentence)) {
-      // 列第一位者为牵头单位，下同: the statement names nobody.
+      // 列第一位者为牵头单位，下同: the statement names nobody (in brackets after the names, from its bracket on).
       out.statesConvention = true;
-      const at = from + sentence.search(FIRST_LISTED);
+      let at = from + sentence.search(FIRST_LISTED);
+      for (let k = at - 1, depth = 0; k >= from; k--) {
+        const b = bracketOf(src.shadow.charCodeAt(k));
+        if (b < 0) depth++;
+        else if (b > 0 && depth-- === 0) {
+          at = k;
+          break;
+        }
+      }
       out.roleWords.push({ text: src.text.slice(at, stop), span: { start: at, end: stop } });
       if (at > from) group = readRoleWords(src, from, at, role, group, out);
     } else if (first || hasRoleWord(sentence)) group = readRoleWords(src, from, stop, role, group, out);
@@ -297,6 +305,13 @@ function addNames(src: Source, start: number, end: number, kind: Role | 'officia
   let groupPrefix = '';
   let prefixGroup = -1;
   let eachOf = ''; // the group's first name starts with 各 (各有关): 各有关区、县级市 is 各有关区 and 各有关县级市
+  // The ending the group's last name gives its bare levels: 各市（县）、区政府 is 各市（县）政府 and 各区政府.
+  const endings = new Map<number, string>();
+  for (const raw of names) {
+    const last = compact(src.shadow.slice(raw.start, raw.end));
+    const m = /^(?:各)?(?:市|县|区|旗|乡|镇|乡镇|街道)(?:[（(][^）)]*[）)])?((?:人民)?政府)$/.exec(last);
+    endings.set(raw.group, m ? m[1] : '');
+  }
   for (const raw of names) {
     const trimmed = trimName(src, raw);
     if (!trimmed) continue;
@@ -318,16 +333,30 @@ function addNames(src: Source, start: number, end: number, kind: Role | 'officia
         out.deadlines.push({ text: written, span });
         continue;
       }
+      // 市财政局(第一责任单位为牵头单位，下同): the statement in brackets after a name names nobody.
+      const after = /[（(]([^（）()]*)[）)]?$/.exec(plain);
+      if (after && FIRST_LISTED.test(after[1])) {
+        out.statesConvention = true;
+        const cut0 = plain.length - after[0].length;
+        out.roleWords.push({ text: src.text.slice(slice.start + cut0, slice.end), span: { start: slice.start + cut0, end: slice.end } });
+        span.end = slice.start + cut0;
+      }
+      const plainHere = after && FIRST_LISTED.test(after[1]) ? plain.slice(0, plain.length - after[0].length) : plain;
       // 市发改委（牵头）: a role marked after the name.
-      const marker = ROLE_MARKER.exec(plain);
+      const marker = ROLE_MARKER.exec(plainHere);
       let role: Role = kind;
-      let cut = written;
-      let plainName = plain;
+      let plainName = plainHere;
       if (marker) {
         role = /牵头|主办|召集/.test(marker[1]) ? 'lead' : 'cooperating';
-        plainName = plain.slice(0, marker.index);
-        cut = src.text.slice(slice.start, slice.start + written.length - (plain.length - plainName.length));
-        span.end = slice.start + cut.length;
+        plainName = plainHere.slice(0, marker.index);
+      }
+      let cut = written;
+      if (plainName !== plain) {
+        // The written name without what was cut off its end (blanks inside the name are kept).
+        let k = slice.start;
+        for (let got = 0; k < slice.end && got < plainName.length; k++) if (!isBlank(src.shadow.charCodeAt(k))) got++;
+        cut = src.text.slice(slice.start, k);
+        span.end = k;
       }
       if (!isPartyName(plainName)) continue;
       const own = compact(cut);
@@ -339,14 +368,16 @@ function addNames(src: Source, start: number, end: number, kind: Role | 'officia
         prefixGroup = slice.group;
         groupPrefix = levelPrefix(plainName);
         eachOf = /^(各有关|各相关|各)/.exec(plainName)?.[0] ?? '';
-      } else if (eachOf && /^(县级市|县市区|县区|旗县|县|区|市|旗|乡镇|镇|乡|街道|部门|单位|直属机构|委|办|厅|局)$/.test(plainName)) {
+      } else if (eachOf && /^(县级市|县市区|县区|旗县|县|区|市|旗|乡镇|镇|乡|街道|部门|单位|直属机构|委|办|厅|局)((?:人民)?政府)?$/.test(plainName)) {
         prefix = eachOf;
         name = prefix + own;
       } else if (groupPrefix && takesPrefix(plainName)) {
         prefix = carriedOnto(groupPrefix, plainName);
         name = prefix + own;
       }
-      out.parties.push({ written: cut, name, role, span, group: slice.group, prefix, collective: collective || (prefix !== '' && prefix === eachOf), agency: undefined });
+      const ending = endings.get(slice.group) ?? '';
+      const suffix = ending && /^(?:各|各有关)?(?:市|县|区|旗|乡|镇|乡镇|街道)(?:[（(][^）)]*[）)])?$/.test(plainName) ? ending : '';
+      out.parties.push({ written: cut, name: name + suffix, role, span, group: slice.group, prefix, suffix, collective: collective || (prefix !== '' && prefix === eachOf) || (!!suffix && name.startsWith('各')), agency: undefined, agencyId: undefined, shortForm: false });
     }
   }
   return Math.max(group, groups - 1) + 1;

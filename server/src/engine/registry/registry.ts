@@ -1,83 +1,215 @@
-// The agency registry: who exists, under which names. Built from presets and the
-// workspace's fengong.registry.json; the file's text comes in from the adapters (no I/O here).
-import * as z from 'zod/mini';
-import * as jsonc from 'jsonc-parser';
+// The agency registry: who exists, under which names, from when to when. Built from the agency
+// data (build.ts), the old typed presets and the workspace's fengong.registry.json (file.ts); no
+// I/O here. A name may belong to bodies of different times (国家海洋局 before and after 2018):
+// lookups pick the one current at the registry's date.
+import { simplified } from '../parse/variants';
+import type { Level } from './schema';
+import type { RegistryLayer } from './resolve';
 import type { Span } from '../text';
-import innerMongolia from './presets/inner-mongolia.json';
-import stateCouncil from './presets/state-council.json';
 
-export const LEVELS = ['national', 'provincial', 'prefectural', 'county', 'branch', 'enterprise', 'other'] as const;
-export type Level = (typeof LEVELS)[number];
+export { LEVELS, type Level } from './schema';
 
-// zod/mini: the same validation and JSON Schema as zod, a tenth of the bundle (start-up time).
-const trimmed = () => z.string().check(z.trim(), z.minLength(1));
+/** Where an entry comes from: a data file (with the public source it cites), a typed preset, or the workspace file. */
+export type AgencySource =
+  | { kind: 'data'; file: string; title: string; url?: string }
+  | { kind: 'preset'; name: string }
+  | { kind: 'file'; path: string };
 
-export const AgencySchema = z.strictObject({
-  name: trimmed().check(z.describe('单位规范名称 / canonical name, as drafters write it')),
-  aliases: z.optional(z.array(trimmed()).check(z.describe('其他名称：全称、简称、旧称 / other names'))),
-  level: z.optional(z.enum(LEVELS).check(z.describe('层级 / level'))),
-  note: z.optional(z.string()),
-});
-
-export const RegistryFileSchema = z.strictObject({
-  $schema: z.optional(z.string()),
-  extends: z.optional(z.array(z.string()).check(z.describe('继承的预设 / presets to extend: inner-mongolia, state-council'))),
-  agencies: z.optional(z.array(AgencySchema).check(z.describe('本工作区的单位 / this workspace’s agencies'))),
-  ignore: z.optional(z.array(z.string()).check(z.describe('不检查的名称 / names never reported'))),
-});
-
-export const PresetSchema = z.object({
-  name: z.string(),
-  description: z.optional(z.string()),
-  agencies: z.array(AgencySchema),
-});
-
-export type AgencyEntry = z.infer<typeof AgencySchema>;
-export type RegistryFile = z.infer<typeof RegistryFileSchema>;
+export interface Successor {
+  /** The successor's canonical name. */
+  name: string;
+  kind: 'rename' | 'merge' | 'split';
+  part?: string;
+}
 
 export interface Agency {
+  /** Stable within its registry: `national:mnr`, `44:fgw`, a file path and index. */
+  id: string;
   name: string;
+  fullName?: string;
   aliases: string[];
   level?: Level;
-  /** Preset name, or the registry file's path. */
-  source: string;
+  kind?: string;
+  /** The managing body's canonical name (a 国家局's ministry). */
+  parent?: string;
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  since?: string;
+  until?: string;
+  successors: Successor[];
+  reform?: string;
+  /** The place the body belongs to (广东省, 武汉市), when it is a local one. */
+  place?: string;
+  /** The name State Council texts write without 国家 / 中国 (统计局 for 国家统计局), when derived. */
+  bare?: string;
+  source: AgencySource;
   /** Where the entry stands in the registry file, when it comes from one. */
   entrySpan?: Span;
   entryIndex?: number;
   nameSpan?: Span;
 }
 
-// The presets ship with the engine and are validated by the tests (registry.test.ts), not at start-up.
-export const PRESETS: Record<string, z.infer<typeof PresetSchema>> = {
-  'inner-mongolia': innerMongolia as z.infer<typeof PresetSchema>,
-  'state-council': stateCouncil as z.infer<typeof PresetSchema>,
-};
+/** A plan's date, as precise as the plan says. */
+export interface PlanDate {
+  year: number;
+  month?: number;
+  day?: number;
+}
 
 export function normalizeName(name: string): string {
   return name.replace(/[\s\u3000\u00a0\ufeff\u200b]+/g, '');
 }
 
+/** YYYY[-MM[-DD]] as a date. */
+export function parseDate(text: string | undefined): PlanDate | undefined {
+  const m = text ? /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text) : null;
+  return m ? { year: Number(m[1]), month: m[2] ? Number(m[2]) : undefined, day: m[3] ? Number(m[3]) : undefined } : undefined;
+}
+
+/**
+ * Whether `a` is before `b`, comparing only what both state: 2018 is not before 2018-06, and
+ * a year's body stays current through that year (a 2018 plan may name the old body).
+ */
+export function isBefore(a: PlanDate, b: PlanDate): boolean {
+  if (a.year !== b.year) return a.year < b.year;
+  if (a.month === undefined || b.month === undefined) return false;
+  if (a.month !== b.month) return a.month < b.month;
+  if (a.day === undefined || b.day === undefined) return false;
+  return a.day < b.day;
+}
+
+export type Standing = 'current' | 'superseded' | 'future';
+
+/** Where an agency stands at a date: abolished before it, set up after it, or current. */
+export function standingAt(agency: Agency, date: PlanDate | undefined): Standing {
+  if (!date) return 'current';
+  const until = parseDate(agency.until);
+  if (until && isBefore(until, date)) return 'superseded';
+  const since = parseDate(agency.since);
+  if (since && isBefore(date, since)) return 'future';
+  return 'current';
+}
+
+const RANK: Record<Standing, number> = { current: 0, future: 1, superseded: 2 };
+
 export class Registry {
   readonly agencies: Agency[] = [];
-  private readonly byName = new Map<string, Agency>();
+  private readonly byName = new Map<string, Agency[]>();
+  private readonly byId = new Map<string, Agency>();
   readonly ignore = new Set<string>();
+  /** A workspace file's registry: what it says of the registries under it, and the names it retires. */
+  layer?: RegistryLayer;
+  readonly retired: string[] = [];
   private bigrams?: { agency: Agency; name: string; grams: Set<string> }[];
+  private currentList?: Agency[];
+  private shortIndex?: Map<string, { prefix: string; core: string; agency: Agency }[]>;
+  private readonly shortCache = new Map<string, Agency | null>();
 
-  /** `sources`: the presets and file this registry was built from, for the status bar and hover. */
-  constructor(readonly sources: string[] = []) {}
+  /**
+   * `sources`: what this registry was built from, for the status bar and hover (national data,
+   * a province, a preset, the registry file's path). `date`: the plan's date lookups are for.
+   */
+  constructor(
+    readonly sources: string[] = [],
+    readonly date?: PlanDate,
+  ) {}
 
-  /** `override`: a workspace entry wins over a preset's entry of the same name. */
+  /** `override`: the entry wins over earlier entries of the same names (a workspace entry over the data's). */
   add(agency: Agency, override = false): void {
     this.agencies.push(agency);
+    this.byId.set(agency.id, agency);
     for (const n of [agency.name, ...agency.aliases]) {
       const key = normalizeName(n);
-      if (override || !this.byName.has(key)) this.byName.set(key, agency);
+      const list = this.byName.get(key);
+      if (!list) this.byName.set(key, [agency]);
+      else if (!list.includes(agency)) {
+        if (override) list.unshift(agency);
+        else list.push(agency);
+      }
     }
     this.bigrams = undefined;
+    this.currentList = undefined;
+    this.shortIndex = undefined;
+    this.shortCache.clear();
   }
 
+  /** Drops every entry under a name (the workspace file's `retire`). */
+  retire(name: string): void {
+    const key = normalizeName(name);
+    const gone = new Set(this.byName.get(key) ?? []);
+    if (!gone.size) return;
+    for (const [k, list] of this.byName) {
+      const kept = list.filter((a) => !gone.has(a));
+      if (kept.length) this.byName.set(k, kept);
+      else this.byName.delete(k);
+    }
+    for (const a of gone) this.byId.delete(a.id);
+    this.agencies.splice(0, this.agencies.length, ...this.agencies.filter((a) => !gone.has(a)));
+    this.bigrams = undefined;
+    this.currentList = undefined;
+  }
+
+  /** The body a name stands for at the registry's date: a current one before one of another time. */
   lookup(name: string): Agency | undefined {
-    return this.byName.get(name) ?? this.byName.get(normalizeName(name));
+    const list = this.byName.get(name) ?? this.byName.get(normalizeName(name));
+    if (!list) return undefined;
+    if (list.length === 1 || !this.date) return list[0];
+    let best = list[0];
+    let rank = RANK[standingAt(best, this.date)];
+    for (let i = 1; i < list.length && rank > 0; i++) {
+      const r = RANK[standingAt(list[i], this.date)];
+      if (r < rank) (best = list[i]), (rank = r);
+    }
+    return best;
+  }
+
+  /**
+   * The one current body whose name a short form abbreviates: 区卫健局 for 区卫生健康局, 自治区外事办
+   * for 自治区政府外事办公室, 内蒙古国税局 for 内蒙古自治区国税局. The short form keeps the name's level
+   * (or the place's short name), its last word (办 for 办公室, 委 for 委员会) and its characters in
+   * order; of several such bodies, none is chosen.
+   */
+  shortFormOf(name: string): Agency | undefined {
+    const plain = normalizeName(name);
+    const hit = this.shortCache.get(plain);
+    if (hit !== undefined) return hit ?? undefined;
+    if (!this.shortIndex) {
+      this.shortIndex = new Map();
+      for (const [n, agency] of this.names()) {
+        // Only a body of the plan's own time: 广电局 in 2014 is no short form of the 2018 广播电视局.
+        if (this.standing(agency) !== 'current') continue;
+        const { prefix, core, end } = splitName(n);
+        if (!end) continue;
+        const list = this.shortIndex.get(end);
+        if (list) list.push({ prefix, core, agency });
+        else this.shortIndex.set(end, [{ prefix, core, agency }]);
+      }
+    }
+    const u = splitName(plain);
+    let found: Agency | undefined;
+    let ambiguous = false;
+    let best = Infinity;
+    for (const c of (u.end && this.shortIndex.get(u.end)) || []) {
+      if (!samePlace(u.prefix, c.prefix) || !isSubsequence(u.core, c.core) || c.core.length === u.core.length && c.core !== u.core) continue;
+      const d = c.core.length - u.core.length;
+      if (d < best) (best = d), (found = c.agency), (ambiguous = false);
+      else if (d === best && c.agency !== found) ambiguous = true;
+    }
+    const out = found && !ambiguous ? found : undefined;
+    if (this.shortCache.size < 5000) this.shortCache.set(plain, out ?? null);
+    return out;
+  }
+
+  /** Every body that has carried this name. */
+  lookupAll(name: string): Agency[] {
+    return this.byName.get(name) ?? this.byName.get(normalizeName(name)) ?? [];
+  }
+
+  byIdOf(id: string): Agency | undefined {
+    return this.byId.get(id);
+  }
+
+  standing(agency: Agency): Standing {
+    return standingAt(agency, this.date);
   }
 
   isIgnored(name: string): boolean {
@@ -88,35 +220,62 @@ export class Registry {
     return this.agencies.length;
   }
 
-  /** Every name and alias, with its agency: what completion offers. */
-  *names(): Iterable<[string, Agency]> {
-    yield* this.byName.entries();
+  /** The bodies current at the registry's date (without one: today's, those not abolished), each once: what completion offers. */
+  current(): Agency[] {
+    if (!this.currentList) {
+      this.currentList = this.agencies.filter((a) => this.lookup(a.name) === a && (this.date ? this.standing(a) !== 'superseded' : !a.until));
+    }
+    return this.currentList;
   }
 
-  /** The registry names nearest to an unknown one (shared character pairs), best first. */
+  /** Every name and alias of a current body, with its body. */
+  *names(): Iterable<[string, Agency]> {
+    for (const [n, list] of this.byName) {
+      const a = this.lookup(n);
+      if (a && list.includes(a) && this.standing(a) !== 'superseded') yield [n, a];
+    }
+  }
+
+  /**
+   * The registry names nearest to an unknown one, best first: its simplified or variant form
+   * (商務厅 → 商务厅), then a name one character away, then names sharing character pairs; among
+   * equals, bodies of the same level and place as `near` (the name's own prefix) first.
+   */
   nearest(name: string, limit = 3): string[] {
     // Agency names are short; a long run of text in a clause is no misspelt name.
     if (name.length > 40) return [];
+    const plain = normalizeName(name);
+    const out: string[] = [];
+    const push = (n: string) => {
+      if (!out.includes(n) && out.length < limit) out.push(n);
+    };
+    const simple = simplified(plain);
+    if (simple !== plain) {
+      const a = this.lookup(simple);
+      if (a && this.standing(a) !== 'superseded') push(a.name);
+    }
     if (!this.bigrams) {
       this.bigrams = [];
-      for (const [n, agency] of this.byName) this.bigrams.push({ agency, name: n, grams: bigramsOf(n) });
+      for (const [n, agency] of this.names()) this.bigrams.push({ agency, name: n, grams: bigramsOf(n) });
     }
-    const grams = bigramsOf(normalizeName(name));
-    if (grams.size === 0) return [];
+    const grams = bigramsOf(plain);
+    if (grams.size === 0) return out;
     const scored = new Map<string, number>();
     for (const entry of this.bigrams) {
       let shared = 0;
       for (const g of grams) if (entry.grams.has(g)) shared++;
-      if (shared === 0) continue;
-      const score = (2 * shared) / (grams.size + entry.grams.size);
+      const slip = oneApart(plain, entry.name);
+      if (shared === 0 && !slip) continue;
+      // A one-character slip ranks above any pair score; then the pair score, then a shared prefix.
+      const score = (slip ? 2 : 0) + (2 * shared) / (grams.size + entry.grams.size) + (samePrefix(plain, entry.name) ? 0.05 : 0);
       const prev = scored.get(entry.agency.name) ?? 0;
       if (score > prev) scored.set(entry.agency.name, score);
     }
-    return [...scored.entries()]
+    for (const [n] of [...scored.entries()]
       .filter(([, s]) => s >= 0.4)
-      .sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)
-      .slice(0, limit)
-      .map(([n]) => n);
+      .sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || (a[0] < b[0] ? -1 : 1)))
+      push(n);
+    return out;
   }
 }
 
@@ -127,112 +286,47 @@ function bigramsOf(s: string): Set<string> {
   return out;
 }
 
-export function presetRegistry(names: string[]): Registry {
-  const registry = new Registry(names.map((n) => `preset:${n}`));
-  for (const n of names) addPreset(registry, n);
-  return registry;
+/** Same length and one character different, or one character more or less. */
+function oneApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  let j = 0;
+  while (j < a.length - i && j < b.length - i && a[a.length - 1 - j] === b[b.length - 1 - j]) j++;
+  return Math.max(a.length, b.length) - i - j <= 1;
 }
 
-function addPreset(registry: Registry, name: string): boolean {
-  const preset = PRESETS[name];
-  if (!preset) return false;
-  for (const a of preset.agencies) registry.add({ name: a.name, aliases: a.aliases ?? [], level: a.level, source: `preset:${name}` });
-  return true;
+/** The same level prefix: 自治区商务局 and 自治区商务厅 are of one government. */
+function samePrefix(a: string, b: string): boolean {
+  return a.slice(0, 2) === b.slice(0, 2);
 }
 
-export interface RegistryFinding {
-  code: 'registry.invalid-json' | 'registry.invalid' | 'registry.unknown-preset' | 'registry.duplicate-name';
-  span: Span;
-  args: Record<string, string>;
+// A name's level prefix, its core and its last word: 自治区|政府外事办公室|办.
+const NAME_PREFIX = /^(内蒙古自治区|[\u4e00-\u9fff]{2,6}?(?:自治区|省|市|县|区|旗|盟|州)(?=[\u4e00-\u9fff]{2})|自治区|内蒙古|省委|市委|县委|区委|省|市|县|区|旗|盟|州|镇|乡)?/;
+const LAST_WORD = /(委员会|办公室|领导小组|委|办|局|厅|部|署|院|会|中心|站|所|队|社|行|关|处|室|组)$/;
+
+function splitName(n: string): { prefix: string; core: string; end: string } {
+  const prefix = NAME_PREFIX.exec(n)?.[0] ?? '';
+  // 自治区政府外事办公室 and 自治区外事办, 自治区党委编办 and 自治区编办: the government or committee word is often left out.
+  const core = n.slice(prefix.length).replace(/^(人民政府|政府|党委)(?=[\u4e00-\u9fff]{2})/, '');
+  const last = LAST_WORD.exec(core)?.[0] ?? '';
+  // 办 abbreviates 办公室, 委 委员会: both end in the same word.
+  const end = last === '办公室' ? '办' : last === '委员会' ? '委' : last;
+  return { prefix, core, end };
 }
 
-export interface LoadedRegistry {
-  /** Undefined when the file cannot be used at all: keep the last good registry. */
-  registry?: Registry;
-  findings: RegistryFinding[];
+/** 自治区 and 内蒙古自治区, 内蒙古 and 内蒙古自治区, 省 and 广东省: one place written two ways. */
+function samePlace(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const level = (s: string) => /(自治区|省|市|县|区|旗|盟|州)$/.exec(s)?.[0];
+  if (level(a) && level(a) === level(b) && (a.length <= 3 || b.length <= 3)) return true;
+  return b.startsWith(a) || a.startsWith(b);
 }
 
-/** Reads a fengong.registry.json text (JSON with comments allowed). Never throws. */
-export function loadRegistryFile(text: string, path: string): LoadedRegistry {
-  const findings: RegistryFinding[] = [];
-  const errors: jsonc.ParseError[] = [];
-  const root = jsonc.parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-  if (errors.length || !root) {
-    for (const e of errors.slice(0, 20)) {
-      // An error at the end of the file points at its last character.
-      const start = Math.max(0, Math.min(e.offset, text.length - 1));
-      findings.push({
-        code: 'registry.invalid-json',
-        span: { start, end: Math.min(text.length, Math.max(start + 1, e.offset + e.length)) },
-        args: { error: jsonc.printParseErrorCode(e.error) },
-      });
-    }
-    if (!root) findings.push({ code: 'registry.invalid-json', span: { start: 0, end: Math.min(1, text.length) }, args: { error: 'empty' } });
-    return { findings };
-  }
-  const value = jsonc.getNodeValue(root);
-  const parsed = RegistryFileSchema.safeParse(value);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues.slice(0, 50)) {
-      const node = locate(root, issue.path as (string | number)[]);
-      findings.push({
-        code: 'registry.invalid',
-        span: { start: node.offset, end: node.offset + node.length },
-        args: { path: issue.path.join('.') || '(root)', error: issue.message },
-      });
-    }
-    return { findings };
-  }
-  const file = parsed.data;
-  const presets = file.extends ?? [];
-  const registry = new Registry([...presets.filter((p) => p in PRESETS).map((p) => `preset:${p}`), path]);
-  presets.forEach((p, i) => {
-    if (!addPreset(registry, p)) {
-      const node = locate(root, ['extends', i]);
-      findings.push({ code: 'registry.unknown-preset', span: { start: node.offset, end: node.offset + node.length }, args: { preset: p, known: Object.keys(PRESETS).join(', ') } });
-    }
-  });
-  const seen = new Map<string, number>();
-  (file.agencies ?? []).forEach((a, i) => {
-    const entry = locate(root, ['agencies', i]);
-    const nameNode = locate(root, ['agencies', i, 'name']);
-    const names = [a.name, ...(a.aliases ?? [])];
-    names.forEach((n, k) => {
-      const key = normalizeName(n);
-      const other = seen.get(key);
-      if (other !== undefined && other !== i) {
-        const node = k === 0 ? nameNode : locate(root, ['agencies', i, 'aliases', k - 1]);
-        findings.push({ code: 'registry.duplicate-name', span: { start: node.offset, end: node.offset + node.length }, args: { name: n } });
-      } else seen.set(key, i);
-    });
-    // A workspace entry overrides a preset's entry of the same name.
-    registry.add({
-      name: a.name,
-      aliases: a.aliases ?? [],
-      level: a.level,
-      source: path,
-      entryIndex: i,
-      entrySpan: { start: entry.offset, end: entry.offset + entry.length },
-      nameSpan: { start: nameNode.offset, end: nameNode.offset + nameNode.length },
-    }, true);
-  });
-  for (const n of file.ignore ?? []) registry.ignore.add(normalizeName(n));
-  return { registry, findings };
-}
-
-/** The deepest node along a path, so a finding points as close to the fault as the file allows. */
-function locate(root: jsonc.Node, path: (string | number)[]): jsonc.Node {
-  let node = root;
-  for (const key of path) {
-    const next = jsonc.findNodeAtLocation(node, [key]);
-    if (!next) break;
-    node = next;
-  }
-  // For a property, point at its key and value together.
-  return node.parent && node.parent.type === 'property' ? node.parent : node;
-}
-
-/** JSON Schema for fengong.registry.json, generated from the same zod schema the engine validates with. */
-export function registryJsonSchema(): object {
-  return z.toJSONSchema(RegistryFileSchema);
+function isSubsequence(short: string, long: string): boolean {
+  if (short.length >= long.length) return short === long;
+  let j = 0;
+  for (let i = 0; i < long.length && j < short.length; i++) if (long[i] === short[j]) j++;
+  return j === short.length && short[0] === long[0];
 }

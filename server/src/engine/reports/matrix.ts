@@ -27,8 +27,10 @@ export interface TaskRef {
 }
 
 export interface AgencyRow {
-  /** The registry's name, else the name as written (with its carried prefix). */
+  /** The name the plans write most (the registry's name where they use it). */
   agency: string;
+  /** The agency's key (its registry name, else the name as written): what hover, references and rename group by. */
+  key: string;
   /** Other names the plans use for it, in order of first use. */
   aliases: string[];
   /** Named in a plan checked against a registry that does not know it. */
@@ -87,6 +89,8 @@ export function chapterColumns(model: PlanModel, rows: TaskRow[] = taskRows(mode
  */
 export function agencyRows(sources: PlanSource[]): AgencyRow[] {
   const rows = new Map<string, AgencyRow>();
+  // The names each row's agency is written under, and how often.
+  const names = new Map<AgencyRow, Map<string, number>>();
   for (const { doc, model, registry } of sources) {
     const taskRowsOf = taskRows(model);
     const { columnOf } = chapterColumns(model, taskRowsOf);
@@ -96,10 +100,11 @@ export function agencyRows(sources: PlanSource[]): AgencyRow[] {
         const key = agencyKey(p);
         let row = rows.get(key);
         if (!row) {
-          row = { agency: key, aliases: [], unknown: false, collective: p.collective, lead: 0, cooperating: 0, responsible: 0, cells: [], tasks: [] };
+          row = { agency: key, key, aliases: [], unknown: false, collective: p.collective, lead: 0, cooperating: 0, responsible: 0, cells: [], tasks: [] };
           rows.set(key, row);
         }
-        if (p.name !== key && !row.aliases.includes(p.name)) row.aliases.push(p.name);
+        const used = (names.get(row) ?? names.set(row, new Map()).get(row)!);
+        used.set(p.name, (used.get(p.name) ?? 0) + 1);
         if (registry && !p.agency && !p.collective && !registry.isIgnored(p.name) && !registry.isIgnored(p.written)) row.unknown = true;
         const k = `${key}\u0000${p.role}`;
         if (seen.has(k)) continue;
@@ -109,6 +114,15 @@ export function agencyRows(sources: PlanSource[]): AgencyRow[] {
         row.tasks.push({ doc, number: r.number, name: r.name, role: p.role, line: r.line, nameSpan: r.nameSpan, chapter: columnOf[i] });
       }
     });
+  }
+  // A row is labelled as the plans write the agency most (自治区旅游局 in a 2014 plan, though the
+  // registry names it by its later name); its other names, the registry's included, follow.
+  for (const [row, used] of names) {
+    let label = row.agency;
+    let most = used.get(label) ?? 0;
+    if (!most) for (const [n, count] of used) if (count > most) (label = n), (most = count);
+    row.aliases = [...used.keys(), row.agency].filter((n, i, all) => n !== label && all.indexOf(n) === i && (used.has(n) || n !== row.agency));
+    row.agency = label;
   }
   // Map order is first mention; Array.prototype.sort is stable.
   return [...rows.values()].sort((a, b) => b.lead - a.lead || b.cooperating - a.cooperating || b.responsible - a.responsible);

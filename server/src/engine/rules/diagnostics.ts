@@ -2,7 +2,7 @@
 // gives the message and default severity, the settings may override severities.
 import type { Clause, Heading, Party, PlanModel } from '../model';
 import { messageOf, severityOf, type Locale, type Severity } from './rules';
-import type { Registry } from '../registry/registry';
+import { normalizeName, type Agency, type Registry } from '../registry/registry';
 import type { Span } from '../text';
 import { formatChineseNumeral } from '../parse/numerals';
 import { numberingScope } from '../features/renumber';
@@ -15,6 +15,8 @@ export interface Finding {
   args: Record<string, string>;
   /** Other places that explain this finding (the first of a duplicate pair). */
   related?: { span: Span; message: string }[];
+  /** What a program reading the finding needs: near names for an unknown agency, the successor of a superseded one. */
+  data?: { suggestions?: string[]; successor?: string[] };
 }
 
 export const MAX_FINDINGS = 2000;
@@ -24,18 +26,16 @@ export interface CheckOptions {
   maxFindings?: number;
   /** The registry in effect; undefined when none fits the document. */
   registry?: Registry;
-  /** True when no registry file applies and no preset fitted: say so once. */
-  noRegistry?: boolean;
   severities?: Partial<Record<string, Severity>>;
   locale?: Locale;
 }
 
 export function checkPlan(model: PlanModel, options: CheckOptions = {}): Finding[] {
   const out: Finding[] = [];
-  const add = (code: string, span: Span, args: Record<string, string> = {}, related?: Finding['related']) => {
+  const add: Add = (code, span, args = {}, related, data) => {
     const severity = severityOf(code, options.severities);
     if (severity === 'ignore') return;
-    out.push({ code, severity, message: messageOf(code, args, options.locale), span, args, related });
+    out.push({ code, severity, message: messageOf(code, args, options.locale), span, args, related, data });
   };
 
   for (const task of model.tasks) {
@@ -44,10 +44,10 @@ export function checkPlan(model: PlanModel, options: CheckOptions = {}): Finding
 
   const registry = options.registry;
   // Suggestions cost a pass over the registry: once per name, and only for the first few hundred.
-  const near = new Map<string, string>();
-  const nearest = (name: string): string => {
+  const near = new Map<string, string[]>();
+  const nearest = (name: string): string[] => {
     let n = near.get(name);
-    if (n === undefined) near.set(name, (n = near.size < 300 && registry ? registry.nearest(name).join('、') : ''));
+    if (n === undefined) near.set(name, (n = near.size < 300 && registry ? registry.nearest(name) : []));
     return n;
   };
   // A clause's findings depend on the clause, the registry and the settings only: a clause reused
@@ -65,7 +65,7 @@ export function checkPlan(model: PlanModel, options: CheckOptions = {}): Finding
   }
 
   checkNumbering(model, add);
-  if (options.noRegistry && model.clauses.length) add('registry.none', model.clauses[0].span);
+  checkConsistentNames(model, add);
   // A limit the user can see: past it, one finding says how many were left out.
   const limit = options.maxFindings ?? MAX_FINDINGS;
   if (out.length > limit) {
@@ -76,7 +76,7 @@ export function checkPlan(model: PlanModel, options: CheckOptions = {}): Finding
   return out;
 }
 
-type Add = (code: string, span: Span, args?: Record<string, string>, related?: Finding['related']) => void;
+type Add = (code: string, span: Span, args?: Record<string, string>, related?: Finding['related'], data?: Finding['data']) => void;
 
 const keys = new WeakMap<object, Map<string, object>>();
 const DEFAULT_SEVERITIES = {};
@@ -93,7 +93,7 @@ function settingsKey(options: CheckOptions): object {
 }
 
 // Plain loops: this runs on every keystroke over every clause that changed.
-function clauseFindings(clause: Clause, registry: Registry | undefined, add: Add, nearest: (name: string) => string): void {
+function clauseFindings(clause: Clause, registry: Registry | undefined, add: Add, nearest: (name: string) => string[]): void {
   if (clause.unclosed) add('clause.unclosed', clause.openSpan ?? clause.span, { open: clause.open ?? '(' });
   if (clause.mismatched && clause.openSpan && clause.closeSpan) {
     add('clause.mismatched-brackets', clause.closeSpan, { open: clause.open ?? '', close: clause.close ?? '' }, [{ span: clause.openSpan, message: clause.open ?? '' }]);
@@ -116,11 +116,11 @@ function clauseFindings(clause: Clause, registry: Registry | undefined, add: Add
     const p = parties[i];
     if (p.collective) continue;
     if (registry && !p.agency && !registry.isIgnored(p.name) && !registry.isIgnored(p.written)) {
-      add('agency.unknown', p.span, { name: p.name, near: nearest(p.name) });
+      const near = nearest(p.name);
+      add('agency.unknown', p.span, { name: p.name, near: near.join('、') }, undefined, { suggestions: near });
     }
-    if (registry && p.agency && p.name !== p.agency) {
-      add('agency.alias', p.span, { written: p.written, agency: p.agency });
-    }
+    const agency = registry && p.agencyId ? registry.byIdOf(p.agencyId) : undefined;
+    if (agency && registry!.standing(agency) === 'superseded') superseded(p, agency, add);
     // The same agency earlier in this clause: a scan for real clauses, a map for huge ones.
     const key = p.agency ?? p.name;
     let q: Party | undefined;
@@ -135,6 +135,45 @@ function clauseFindings(clause: Clause, registry: Registry | undefined, add: Add
       add(leadAndCoop ? 'agency.lead-and-cooperating' : 'agency.duplicate', p.span, { agency: key }, [{ span: q.span, message: key }]);
     }
   }
+}
+
+/**
+ * One body written under two names in one plan (内蒙古民航机场集团 and 内蒙古民航机场集团公司): a
+ * hint on the less used form, naming the form to keep (the registry's name where the plan uses it).
+ */
+function checkConsistentNames(model: PlanModel, add: Add): void {
+  const forms = new Map<string, Map<string, Party[]>>();
+  for (const c of model.clauses)
+    for (const p of c.parties) {
+      if (!p.agencyId) continue;
+      let byForm = forms.get(p.agencyId);
+      if (!byForm) forms.set(p.agencyId, (byForm = new Map()));
+      const key = normalizeName(p.name);
+      const list = byForm.get(key);
+      if (list) list.push(p);
+      else byForm.set(key, [p]);
+    }
+  for (const byForm of forms.values()) {
+    if (byForm.size < 2) continue;
+    const canonical = normalizeName(byForm.values().next().value![0].agency ?? '');
+    let keep = byForm.has(canonical) ? canonical : '';
+    if (!keep) for (const [form, list] of byForm) if (!keep || list.length > byForm.get(keep)!.length) keep = form;
+    const kept = byForm.get(keep)![0].name;
+    for (const [form, list] of byForm) if (form !== keep) for (const p of list) add('agency.alias', p.span, { written: p.written, agency: kept });
+  }
+}
+
+/** A name abolished or renamed before the plan's date: the successor and the reform that did it. */
+function superseded(p: Party, agency: Agency, add: Add): void {
+  const successors = agency.successors;
+  const how = successors.length === 1 ? successors[0].kind : successors.length > 1 ? 'split' : '';
+  const successor = how === 'split' ? successors.map((s) => `“${s.name}”${s.part ? `（${s.part}）` : ''}`).join('、') : (successors[0]?.name ?? '');
+  add('agency.superseded', p.span, { name: p.name, until: agency.until ?? '', untilZh: untilText(agency.until), reform: agency.reform ?? '', how, successor }, undefined, { successor: successors.map((s) => s.name) });
+}
+
+function untilText(until: string | undefined): string {
+  const m = until ? /^(\d{4})(?:-(\d{2}))?/.exec(until) : null;
+  return m ? `${m[1]}年${m[2] ? `${Number(m[2])}月` : ''}` : '';
 }
 
 /** Numbers run 1, 2, 3 within their scope: chapters over the document, sections per the document's scheme, items per parent. */
