@@ -45,7 +45,7 @@ describe('completion', () => {
   it('does not grow with the document: it reads one line, with a registry of 5,000', () => {
     const big = new Registry(['test']);
     for (const a of registry.agencies) big.add(a);
-    for (let i = 0; i < 5000; i++) big.add({ name: `自治区测试局${String(i).padStart(4, '0')}`, aliases: [], source: 'test' });
+    for (let i = 0; i < 5000; i++) big.add({ id: `test:${i}`, name: `自治区测试局${String(i).padStart(4, '0')}`, aliases: [], successors: [], source: { kind: 'preset', name: 'test' } });
     const doc = Array(100).fill(SAMPLE).join('\n') + '\n加快建设。(自治区商务厅牵头,自治区外事办、交';
     const r = completeAt(doc, doc.length, { registry: big, pinyin: py });
     expect(r.items[0].label).toBe('交通运输厅');
