@@ -25,7 +25,7 @@ import {
 import { dirname, join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { addAgencyEdits, agencyKey, buildOutline, completeAt, fixAll, fixesFor, foldingRanges, hoverAt, LineIndex, messageOf, occurrencesOf, partyAt, pickPreset, prepareRenameAt, registryFromDocument, renameAgencyEdits, renameEdits, selectionSpans, semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES, type Analysis, type OutlineNode, type PinyinOf, CLOSER_OF, headingCompletionsAt, skeletonSnippetsAt, renumberFixFor, renumberPlan, type NumberReference, formatEdits, fixAllSafe } from './engine';
+import { addAgencyEdits, agencyKey, buildOutline, completeAt, fixAll, fixesFor, foldingRanges, hoverAt, LineIndex, registryFindings, occurrencesOf, partyAt, pickPreset, prepareRenameAt, registryFromDocument, renameAgencyEdits, renameEdits, selectionSpans, semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES, type Analysis, type OutlineNode, type PinyinOf, CLOSER_OF, headingCompletionsAt, skeletonSnippetsAt, renumberFixFor, renumberPlan, type NumberReference, formatEdits, fixAllSafe } from './engine';
 import { REGISTRY_FILE } from './node/files';
 import { diagnosticOf, textEditsOf } from './lsp/convert';
 import { readSettings } from './lsp/settings';
@@ -142,15 +142,7 @@ function diagnosticsOf(uri: string): Diagnostic[] {
     const state = path ? workspace.registryState(path) : undefined;
     if (!state) return [];
     const lines = new LineIndex(state.text);
-    return state.findings.map((f) =>
-      diagnosticOf(lines, uri, {
-        code: f.code,
-        severity: f.code === 'registry.duplicate-name' ? 'warning' : 'error',
-        message: messageOf(f.code, f.args, workspace.settings.messages),
-        span: f.span,
-        args: f.args,
-      }),
-    );
+    return registryFindings(state.findings, { locale: workspace.settings.messages }).map((f) => diagnosticOf(lines, uri, f));
   }
   const a = workspace.analysisOf(doc);
   sendStatus(uri, a);

@@ -2,7 +2,7 @@
 // Problems come back as one-line reasons, never as thrown errors.
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { analyze, loadRegistryFile, messageOf, type Analysis, type Locale, type Registry, diagnosticOf, LineIndex } from '../engine';
+import { analyze, loadRegistryFile, registryFindings, type Analysis, type Locale, type Registry, diagnosticOf, LineIndex } from '../engine';
 import { findRegistryFile, readPlanFile, type ReadResult } from '../node/files';
 
 export interface RegistryChoice {
@@ -50,12 +50,12 @@ export function registryFor(path: string, explicit: string | undefined, locale: 
   }
   const loaded = loadRegistryFile(text, file);
   const lines = new LineIndex(text);
-  const problems = loaded.findings.map((f) => {
-    const d = diagnosticOf(lines, { ...f, severity: 'error', message: messageOf(f.code, f.args, locale) });
-    const sev = f.code === 'registry.duplicate-name' ? 'warning' : 'error';
-    return `${display(file)}:${d.line}:${d.column}: ${sev}: ${d.message} [${f.code}]`;
+  const findings = registryFindings(loaded.findings, { locale });
+  const problems = findings.map((f) => {
+    const d = diagnosticOf(lines, f);
+    return `${display(file)}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`;
   });
-  const errors = loaded.findings.filter((f) => f.code !== 'registry.duplicate-name').length;
+  const errors = findings.filter((f) => f.severity === 'error').length;
   const choice = { registry: loaded.registry, problems, errors };
   registryCache.set(file, choice);
   return choice;

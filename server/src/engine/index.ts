@@ -8,7 +8,7 @@ export * from './parse/numerals';
 export { analyze, type Analysis, type AnalyzeOptions } from './analyze';
 export { CLOSER_OF } from './parse/clause';
 export { buildOutline, leadsOf, type OutlineNode } from './features/outline';
-export { checkPlan, type Finding } from './rules/diagnostics';
+export { checkPlan } from './rules/diagnostics';
 export { pickPreset, presetFor } from './registry/resolve';
 export { clauseAt, partyAt, taskAt, agencyKey } from './features/at';
 export { completeAt, type CompletionContext, type CompletionItem, type CompletionResult, type PinyinOf } from './features/completion';
