@@ -25,7 +25,7 @@ import {
 import { dirname, join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { addAgencyEdits, agencyKey, buildOutline, completeAt, fixAll, fixesFor, foldingRanges, hoverAt, LineIndex, registryFindings, occurrencesOf, partyAt, pickPreset, prepareRenameAt, registryFromDocument, renameAgencyEdits, renameEdits, selectionSpans, semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES, type Analysis, type OutlineNode, type PinyinOf, CLOSER_OF, headingCompletionsAt, skeletonSnippetsAt, renumberFixFor, renumberPlan, type NumberReference, formatEdits, fixAllSafe } from './engine';
+import { addAgencyEdits, agencyKey, buildOutline, completeAt, fixAll, fixesFor, foldingRanges, hoverAt, LineIndex, registryFindings, occurrencesOf, partyAt, pickPreset, prepareRenameAt, registryFromDocument, renameAgencyEdits, renameEdits, selectionSpans, semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES, type Analysis, type OutlineNode, type PinyinOf, CLOSER_OF, headingCompletionsAt, skeletonSnippetsAt, renumberFixFor, renumberPlan, type NumberReference, formatEdits, fixAllSafe, registryLabel, registryFileOf, presetOf } from './engine';
 import { REGISTRY_FILE } from './node/files';
 import { diagnosticOf, textEditsOf } from './lsp/convert';
 import { readSettings } from './lsp/settings';
@@ -154,7 +154,7 @@ function sendStatus(uri: string, a: Analysis): void {
   for (const c of a.model.clauses) for (const p of c.parties) if (!p.collective) agencies.add(agencyKey(p));
   void connection.sendNotification('fengong/status', {
     uri,
-    registry: a.registry ? a.registry.sources.map((s) => s.replace(/^preset:/, '')).join(' + ') : null,
+    registry: a.registry ? registryLabel(a.registry) : null,
     registryAgencies: a.registry?.size ?? 0,
     agencies: agencies.size,
     tasks: a.model.tasks.length,
@@ -424,10 +424,11 @@ connection.onDefinition(
   guard('definition', null as Location | null, (params) => {
     const hit = keyAt(params.textDocument.uri, params.position);
     const agency = hit && hit.a.registry?.lookup(hit.key);
-    if (!agency?.nameSpan || agency.source.startsWith('preset:')) return null;
-    const state = workspace.registryState(agency.source);
+    const file = registryFileOf(agency);
+    if (!agency?.nameSpan || !file) return null;
+    const state = workspace.registryState(file);
     if (!state) return null;
-    return { uri: URI.file(agency.source).toString(), range: new LineIndex(state.text).rangeOf(agency.nameSpan) };
+    return { uri: URI.file(file).toString(), range: new LineIndex(state.text).rangeOf(agency.nameSpan) };
   }),
 );
 
@@ -475,10 +476,11 @@ connection.onRenameRequest(
     }
     // The registry file's entry, when the agency is one of the workspace's own.
     const agency = hit.a.registry?.lookup(hit.key);
-    if (agency && agency.entryIndex !== undefined && !agency.source.startsWith('preset:')) {
-      const state = workspace.registryState(agency.source);
+    const file = registryFileOf(agency);
+    if (agency && agency.entryIndex !== undefined && file) {
+      const state = workspace.registryState(file);
       const edits = state && renameAgencyEdits(state.text, agency.entryIndex, agency.name, newName);
-      if (state && edits) changes[URI.file(agency.source).toString()] = textEditsOf(new LineIndex(state.text), edits);
+      if (state && edits) changes[URI.file(file).toString()] = textEditsOf(new LineIndex(state.text), edits);
     }
     if (!annotationSupport) return { changes };
     // With annotations the editor shows a preview before applying a workspace-wide rename.
@@ -544,7 +546,7 @@ function addToRegistryEdit(uri: string, name: string): WorkspaceEdit | undefined
   if (!folder) return undefined;
   const target = URI.file(join(folder, REGISTRY_FILE)).toString();
   const a = analysisFor(uri);
-  const preset = a?.registry?.sources.find((s) => s.startsWith('preset:'))?.slice(7);
+  const preset = presetOf(a?.registry);
   const text = JSON.stringify({ extends: preset ? [preset] : [], agencies: [{ name }], ignore: [] }, null, 2) + '\n';
   return {
     documentChanges: [
@@ -645,7 +647,7 @@ connection.onRequest(
   guard('registryFromDocument', null, (params: { uri: string }) => {
     const a = analysisFor(params.uri);
     if (!a) return null;
-    const preset = a.registry?.sources.find((s) => s.startsWith('preset:'))?.slice(7);
+    const preset = presetOf(a.registry);
     const path = fsPathOf(params.uri);
     return { text: registryFromDocument(a.model, preset), folder: workspace.folders[0] ?? (path ? dirname(path) : null) };
   }),

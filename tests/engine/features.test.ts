@@ -43,9 +43,9 @@ describe('completion', () => {
     expect(labels(taskPlan('加快口岸建设。(自治区商'), '(自治区商')).toContain('自治区商务厅');
   });
   it('does not grow with the document: it reads one line, with a registry of 5,000', () => {
-    const big = new Registry(['test']);
+    const big = new Registry([{ kind: 'file', path: 'test' }]);
     for (const a of registry.agencies) big.add(a);
-    for (let i = 0; i < 5000; i++) big.add({ name: `自治区测试局${String(i).padStart(4, '0')}`, aliases: [], source: 'test' });
+    for (let i = 0; i < 5000; i++) big.add({ name: `自治区测试局${String(i).padStart(4, '0')}`, aliases: [], source: { kind: 'file', path: 'test' } });
     const doc = Array(100).fill(SAMPLE).join('\n') + '\n加快建设。(自治区商务厅牵头,自治区外事办、交';
     const r = completeAt(doc, doc.length, { registry: big, pinyin: py });
     expect(r.items[0].label).toBe('交通运输厅');

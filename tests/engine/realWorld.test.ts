@@ -18,7 +18,7 @@ describe('a State Council style plan', () => {
   });
 
   it('picks the state-council registry and knows every body', () => {
-    expect(registry?.sources).toEqual(['preset:state-council']);
+    expect(registry?.sources).toEqual([{ kind: 'preset', preset: 'state-council' }]);
     expect(findings.filter((f) => f.code === 'agency.unknown')).toEqual([]);
   });
 

@@ -75,7 +75,7 @@ describe('the manzhouli-2014 sample', () => {
     expect(new Set(parties.map((p) => p.name)).size).toBe(46);
     expect(new Set(parties.map((p) => p.agency)).size).toBe(45);
     expect(parties.filter((p) => !p.agency)).toEqual([]);
-    expect(registry?.sources).toEqual(['preset:inner-mongolia']);
+    expect(registry?.sources).toEqual([{ kind: 'preset', preset: 'inner-mongolia' }]);
   });
 
   it('yields no error and no warning, only the alias hint for 内蒙古民航机场集团公司', () => {

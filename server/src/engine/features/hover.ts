@@ -28,7 +28,7 @@ export function hoverAt(model: PlanModel, offset: number, registry: Registry | u
   if (agency) {
     if (agency.aliases.length) lines.push('', `又称 (also): ${agency.aliases.join('、')}`);
     if (agency.level) lines.push('', `层级 (level): ${LEVEL_ZH[agency.level] ?? agency.level} (${agency.level})`);
-    lines.push('', `来源 (registry): ${agency.source.replace(/^preset:/, '预设 preset ')}`);
+    lines.push('', `来源 (registry): ${agency.source.kind === 'preset' ? `预设 preset ${agency.source.preset}` : agency.source.path}`);
   } else if (party.collective) {
     lines.push('', '泛指单位 (collective party)');
   } else {

@@ -35,12 +35,14 @@ export const PresetSchema = z.object({
 export type AgencyEntry = z.infer<typeof AgencySchema>;
 export type RegistryFile = z.infer<typeof RegistryFileSchema>;
 
+/** Where an agency comes from: a preset shipped with the engine, or a workspace registry file. */
+export type AgencySource = { kind: 'preset'; preset: string } | { kind: 'file'; path: string };
+
 export interface Agency {
   name: string;
   aliases: string[];
   level?: Level;
-  /** Preset name, or the registry file's path. */
-  source: string;
+  source: AgencySource;
   /** Where the entry stands in the registry file, when it comes from one. */
   entrySpan?: Span;
   entryIndex?: number;
@@ -64,7 +66,7 @@ export class Registry {
   private bigrams?: { agency: Agency; name: string; grams: Set<string> }[];
 
   /** `sources`: the presets and file this registry was built from, for the status bar and hover. */
-  constructor(readonly sources: string[] = []) {}
+  constructor(readonly sources: AgencySource[] = []) {}
 
   /** `override`: a workspace entry wins over a preset's entry of the same name. */
   add(agency: Agency, override = false): void {
@@ -128,7 +130,7 @@ function bigramsOf(s: string): Set<string> {
 }
 
 export function presetRegistry(names: string[]): Registry {
-  const registry = new Registry(names.map((n) => `preset:${n}`));
+  const registry = new Registry(names.map((preset) => ({ kind: 'preset', preset })));
   for (const n of names) addPreset(registry, n);
   return registry;
 }
@@ -136,7 +138,8 @@ export function presetRegistry(names: string[]): Registry {
 function addPreset(registry: Registry, name: string): boolean {
   const preset = PRESETS[name];
   if (!preset) return false;
-  for (const a of preset.agencies) registry.add({ name: a.name, aliases: a.aliases ?? [], level: a.level, source: `preset:${name}` });
+  const source: AgencySource = { kind: 'preset', preset: name };
+  for (const a of preset.agencies) registry.add({ name: a.name, aliases: a.aliases ?? [], level: a.level, source });
   return true;
 }
 
@@ -185,7 +188,8 @@ export function loadRegistryFile(text: string, path: string): LoadedRegistry {
   }
   const file = parsed.data;
   const presets = file.extends ?? [];
-  const registry = new Registry([...presets.filter((p) => p in PRESETS).map((p) => `preset:${p}`), path]);
+  const source: AgencySource = { kind: 'file', path };
+  const registry = new Registry([...presets.filter((p) => p in PRESETS).map((preset): AgencySource => ({ kind: 'preset', preset })), source]);
   presets.forEach((p, i) => {
     if (!addPreset(registry, p)) {
       const node = locate(root, ['extends', i]);
@@ -210,7 +214,7 @@ export function loadRegistryFile(text: string, path: string): LoadedRegistry {
       name: a.name,
       aliases: a.aliases ?? [],
       level: a.level,
-      source: path,
+      source,
       entryIndex: i,
       entrySpan: { start: entry.offset, end: entry.offset + entry.length },
       nameSpan: { start: nameNode.offset, end: nameNode.offset + nameNode.length },
