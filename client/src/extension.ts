@@ -7,6 +7,7 @@ import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHand
 // Small and pure: the skeleton of a new plan (no other engine code reaches the client).
 import { newPlanSnippet } from '../../server/src/engine/features/skeleton';
 import { registerPlanViews } from './matrix';
+import { LANGUAGE_ID, planFilesOf, planGlob, type PlanFiles } from './planFiles';
 import { registerWordCommands } from './word';
 
 let client: LanguageClient | undefined;
@@ -23,16 +24,16 @@ interface Status {
 const zh = () => vscode.env.language.toLowerCase().startsWith('zh');
 
 // VS Code applies `firstLine` only when no language claims the extension, and plaintext claims
-// .txt: a plan saved as .txt would stay plain text. So we look at plain-text files ourselves.
-const PLAN_FIRST_LINE = /分工方案|分工的意见|任务分工|责任分解/;
-
-async function claimPlainTextPlan(doc: vscode.TextDocument): Promise<void> {
+// .txt: a plan saved as .txt would stay plain text. So we look at plain-text files ourselves,
+// with the manifest's own `firstLine`.
+async function claimPlainTextPlan(doc: vscode.TextDocument, plans: PlanFiles): Promise<void> {
   if (doc.languageId !== 'plaintext' || doc.uri.scheme === 'output' || doc.lineCount === 0) return;
   const first = doc.lineAt(0).text.slice(0, 200);
-  if (PLAN_FIRST_LINE.test(first)) await vscode.languages.setTextDocumentLanguage(doc, 'fengong');
+  if (plans.firstLine.test(first)) await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; views: ReturnType<typeof registerPlanViews> }> {
+  const plans = planFilesOf(context.extension);
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.stdio },
@@ -48,7 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       configurationSection: 'fengong',
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/fengong.registry.json'),
-        vscode.workspace.createFileSystemWatcher('**/*.{fengong,plan.txt,plan.md}'),
+        vscode.workspace.createFileSystemWatcher(planGlob(plans)),
       ],
     },
     initializationOptions: { settings: vscode.workspace.getConfiguration('fengong') },
@@ -56,7 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     errorHandler: restartingErrorHandler(),
   };
   client = new LanguageClient('fengong', '分工方案语言服务 (fengong)', serverOptions, clientOptions);
-  registerWordCommands(context, client);
+  registerWordCommands(context, client, plans);
 
   const status = vscode.languages.createLanguageStatusItem('fengong.status', { language: 'fengong' });
   status.name = 'fengong';
@@ -106,11 +107,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     }),
   );
 
-  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument((d) => void claimPlainTextPlan(d)));
-  await Promise.all(vscode.workspace.textDocuments.map(claimPlainTextPlan));
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument((d) => void claimPlainTextPlan(d, plans)));
+  await Promise.all(vscode.workspace.textDocuments.map((d) => claimPlainTextPlan(d, plans)));
 
   await client.start();
-  const views = registerPlanViews(context, client);
+  const views = registerPlanViews(context, client, plans);
   client.onNotification('fengong/status', (s: Status) => {
     byUri.set(s.uri, s);
     showStatus();

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ExportResult, MatrixResult, ViewTask } from '../../server/src/lsp/views';
 import { PlanTracker, registerAgenciesView, revealTask, type AgenciesProvider } from './agencies';
+import { planStem, type PlanFiles } from './planFiles';
 
 export const MATRIX_VIEW_TYPE = 'fengong.matrix';
 const zh = () => vscode.env.language.toLowerCase().startsWith('zh');
@@ -334,12 +335,7 @@ const FORMATS = [
 ] as const;
 type Format = (typeof FORMATS)[number]['format'];
 
-/** `满洲里.plan.txt` → `满洲里`: the stem the exported file is named after. */
-export function stemOf(name: string): string {
-  return name.replace(/\.(plan\.(txt|md)|fengong|txt|md)$/i, '') || name;
-}
-
-async function exportPlan(client: LanguageClient, plans: PlanTracker, kind: Kind, target?: vscode.Uri | string, format?: string, output?: vscode.Uri): Promise<vscode.Uri | undefined> {
+async function exportPlan(client: LanguageClient, plans: PlanTracker, planFiles: PlanFiles, kind: Kind, target?: vscode.Uri | string, format?: string, output?: vscode.Uri): Promise<vscode.Uri | undefined> {
   // An explicit plan (Explorer menu, the matrix panel), else the one the views follow.
   const uri = typeof target === 'string' ? vscode.Uri.parse(target) : target instanceof vscode.Uri ? target : plans.current;
   if (!uri) {
@@ -359,7 +355,7 @@ async function exportPlan(client: LanguageClient, plans: PlanTracker, kind: Kind
   }
   const name = decodeURIComponent(uri.path.slice(uri.path.lastIndexOf('/') + 1));
   const suffix = kind === 'table' ? (zh() ? '任务表' : 'tasks') : zh() ? '分工矩阵' : 'matrix';
-  const fileName = `${stemOf(name)}.${suffix}.${chosen}`;
+  const fileName = `${planStem(name, planFiles)}.${suffix}.${chosen}`;
   const folder = uri.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(uri, '..');
   const target2 =
     output ??
@@ -410,10 +406,10 @@ export function registerMatrix(context: vscode.ExtensionContext, client: Languag
  * the format and the file when not given (keybindings and tests give them). Resolve with the
  * file written, if any.
  */
-export function registerExports(context: vscode.ExtensionContext, client: LanguageClient, plans: PlanTracker): void {
+export function registerExports(context: vscode.ExtensionContext, client: LanguageClient, plans: PlanTracker, planFiles: PlanFiles): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('fengong.exportTable', (uri?: vscode.Uri | string, format?: string, output?: vscode.Uri) => exportPlan(client, plans, 'table', uri, format, output)),
-    vscode.commands.registerCommand('fengong.exportMatrix', (uri?: vscode.Uri | string, format?: string, output?: vscode.Uri) => exportPlan(client, plans, 'matrix', uri, format, output)),
+    vscode.commands.registerCommand('fengong.exportTable', (uri?: vscode.Uri | string, format?: string, output?: vscode.Uri) => exportPlan(client, plans, planFiles, 'table', uri, format, output)),
+    vscode.commands.registerCommand('fengong.exportMatrix', (uri?: vscode.Uri | string, format?: string, output?: vscode.Uri) => exportPlan(client, plans, planFiles, 'matrix', uri, format, output)),
   );
 }
 
@@ -421,11 +417,11 @@ export function registerExports(context: vscode.ExtensionContext, client: Langua
  * The Agencies view, the matrix and the export commands, following one plan. Call once the
  * client has started. Returns the view's provider and the panel (for tests).
  */
-export function registerPlanViews(context: vscode.ExtensionContext, client: LanguageClient): { agencies: AgenciesProvider; matrix: MatrixPanel } {
+export function registerPlanViews(context: vscode.ExtensionContext, client: LanguageClient, planFiles: PlanFiles): { agencies: AgenciesProvider; matrix: MatrixPanel } {
   const plans = new PlanTracker();
   context.subscriptions.push(plans);
   const agencies = registerAgenciesView(context, client, plans);
   const matrix = registerMatrix(context, client, plans);
-  registerExports(context, client, plans);
+  registerExports(context, client, plans, planFiles);
   return { agencies, matrix };
 }

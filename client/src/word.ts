@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { planStem, type PlanFiles } from './planFiles';
 
 const zh = () => vscode.env.language.toLowerCase().startsWith('zh');
 const t = (zhText: string, en: string) => (zh() ? zhText : en);
@@ -25,10 +26,9 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/** A sibling of `uri` with another ending: 方案.docx → 方案.plan.txt. */
-function sibling(uri: vscode.Uri, strip: RegExp, ending: string): vscode.Uri {
-  const base = path.posix.basename(uri.path).replace(strip, '');
-  return vscode.Uri.joinPath(uri, '..', base + ending);
+/** A sibling of `uri` named `stem + ending`: 方案.docx → 方案.plan.txt. */
+function sibling(uri: vscode.Uri, stem: (name: string) => string, ending: string): vscode.Uri {
+  return vscode.Uri.joinPath(uri, '..', stem(path.posix.basename(uri.path)) + ending);
 }
 
 /** What could not be carried over: a notice, its lines in the output channel. */
@@ -58,7 +58,7 @@ async function importWord(client: LanguageClient, source?: vscode.Uri): Promise<
     source = picked?.[0];
   }
   if (!source) return;
-  let target = sibling(source, /\.docx$/i, '.plan.txt');
+  let target = sibling(source, (name) => name.replace(/\.docx$/i, ''), '.plan.txt');
   if (await exists(target)) {
     const chosen = await vscode.window.showSaveDialog({ defaultUri: target, filters: { [t('分工方案', 'Plans')]: ['txt'] }, title: t('保存导入的分工方案', 'Save the imported plan') });
     if (!chosen) return;
@@ -82,7 +82,7 @@ async function importWord(client: LanguageClient, source?: vscode.Uri): Promise<
   }
 }
 
-async function exportWord(client: LanguageClient, source?: vscode.Uri): Promise<void> {
+async function exportWord(client: LanguageClient, plans: PlanFiles, source?: vscode.Uri): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!source && editor?.document.languageId === 'fengong') source = editor.document.uri;
   if (!source) {
@@ -98,7 +98,7 @@ async function exportWord(client: LanguageClient, source?: vscode.Uri): Promise<
   );
   if (!choice) return;
   const target = await vscode.window.showSaveDialog({
-    defaultUri: sibling(source, /(\.plan\.(txt|md)|\.fengong|\.txt|\.md)$/i, '.docx'),
+    defaultUri: sibling(source, (name) => planStem(name, plans), '.docx'),
     filters: { [t('Word 文档', 'Word documents')]: ['docx'] },
     title: t('导出为 Word 文档', 'Export plan as Word'),
   });
@@ -122,9 +122,9 @@ async function exportWord(client: LanguageClient, source?: vscode.Uri): Promise<
 }
 
 /** The two commands; `uri` comes from the explorer's context menu when run from there. */
-export function registerWordCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerWordCommands(context: vscode.ExtensionContext, client: LanguageClient, plans: PlanFiles): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('fengong.importWord', (uri?: vscode.Uri) => importWord(client, uri instanceof vscode.Uri ? uri : undefined)),
-    vscode.commands.registerCommand('fengong.exportWord', (uri?: vscode.Uri) => exportWord(client, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('fengong.exportWord', (uri?: vscode.Uri) => exportWord(client, plans, uri instanceof vscode.Uri ? uri : undefined)),
   );
 }

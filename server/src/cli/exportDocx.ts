@@ -4,6 +4,7 @@
 // as NAME.docx, never over an existing file unless --force; `-o -` writes it to stdout.
 // Exit 0; 2 for bad usage or an unreadable plan.
 import { existsSync } from 'node:fs';
+import { planStem } from '../engine';
 import { exportDocx } from '../word/docxExport';
 import { parseOptions, UsageError } from './args';
 import { shortOutput, writeOrFail } from './import';
@@ -13,7 +14,7 @@ export const EXPORT_USAGE = 'fengong export --format docx [--with-table] [-o OUT
 
 /** plan.plan.txt, plan.fengong, plan.txt → plan.docx */
 export function docxPathFor(planPath: string): string {
-  return planPath.replace(/(\.plan\.(txt|md)|\.fengong|\.txt|\.md)$/i, '') + '.docx';
+  return planStem(planPath) + '.docx';
 }
 
 export async function exportCommand(argv: string[], write: (s: string | Uint8Array) => void, warn: (s: string) => void): Promise<number> {

@@ -20,6 +20,7 @@ export { fixesFor, fixAll, type Fix } from './features/fixes';
 export { fixAllSafe, type FixAllSafeOptions, type FixAllSafeResult } from './features/fixAllSafe';
 export { formatEdits, type FormatOptions } from './features/format';
 export { renumberFixFor, renumberPlan, type NumberReference } from './features/renumber';
+export { PLAN_EXTENSIONS, PLAIN_TEXT_EXTENSIONS, PLAN_FIRST_LINE, isPlanFileName, mayBePlanFileName, firstLineOf, namesAPlan, isPlan, planStem } from './features/planFiles';
 export { sourceName, registryLabel, presetOf, registryFileOf } from './features/sources';
 export { addAgencyEdits, renameAgencyEdits, registryFromDocument } from './registry/fileEdits';
 export { semanticTokens, TOKEN_TYPES, TOKEN_MODIFIERS, type Token } from './features/tokens';

@@ -5,7 +5,11 @@ import { dirname, join } from 'node:path';
 import { URI } from 'vscode-uri';
 import {
   analyze,
+  isPlan,
+  isPlanFileName,
   loadByAgency,
+  mayBePlanFileName,
+  namesAPlan,
   loadRegistryFile,
   presetRegistry,
   type Analysis,
@@ -16,8 +20,6 @@ import {
 import { decodePlan, REGISTRY_FILE } from '../node/files';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
-export const PLAN_FILE = /\.(fengong|plan\.txt|plan\.md)$/i;
-export const PLAN_FIRST_LINE = /分工方案|分工的意见|任务分工|责任分解/;
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.cache', '.vscode-test']);
 const MAX_INDEXED_FILES = 2000;
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -184,7 +186,7 @@ export class Workspace {
       for (const e of entries) {
         if (e.isDirectory()) {
           if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(join(dir, e.name), depth + 1);
-        } else if (e.isFile() && (PLAN_FILE.test(e.name) || /\.(txt|md)$/i.test(e.name))) {
+        } else if (e.isFile() && mayBePlanFileName(e.name)) {
           files.push(join(dir, e.name));
         }
       }
@@ -204,12 +206,12 @@ export class Workspace {
       const st = statSync(path);
       if (!st.isFile() || st.size > MAX_FILE_BYTES) return void this.index.delete(uri);
       // Any .txt or .md may be a plan: look at its first line before reading all of it.
-      if (!PLAN_FILE.test(path) && !headNamesAPlan(path)) {
+      if (!isPlanFileName(path) && !headNamesAPlan(path)) {
         this.index.delete(uri);
         return;
       }
       const read = decodePlan(readFileSync(path), path);
-      if (read.text === undefined || !(PLAN_FILE.test(path) || PLAN_FIRST_LINE.test(firstLine(read.text)))) {
+      if (read.text === undefined || !isPlan(path, read.text)) {
         this.index.delete(uri);
         return;
       }
@@ -257,17 +259,13 @@ export class Workspace {
   }
 }
 
-function firstLine(text: string): string {
-  return text.slice(0, 200).split(/\r?\n|\r/)[0] ?? '';
-}
-
 /** The file's first 600 bytes, in any encoding a plan may come in, name a 分工方案 on their first line. */
 function headNamesAPlan(path: string): boolean {
   const fd = openSync(path, 'r');
   try {
     const head = new Uint8Array(600);
     const bytes = head.subarray(0, readSync(fd, head, 0, head.length, 0));
-    return ['utf-8', 'gb18030', 'utf-16le'].some((enc) => PLAN_FIRST_LINE.test(firstLine(new TextDecoder(enc).decode(bytes))));
+    return ['utf-8', 'gb18030', 'utf-16le'].some((enc) => namesAPlan(new TextDecoder(enc).decode(bytes)));
   } finally {
     closeSync(fd);
   }
