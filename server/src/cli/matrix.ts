@@ -4,13 +4,14 @@
 // Exit 0; 2 for bad usage or an unreadable file (the readable ones are still exported).
 import { writeFileSync } from 'node:fs';
 import { parseOptions, UsageError, type OptionSpec } from './args';
-import { exportMatrix, FORMATS, type ExportPlan, type Format, type HeaderLocale } from './export';
+import type { ExportPlan, HeaderLocale } from '../engine';
+import { EXPORT_FORMATS, exportMatrix, type ExportFormat } from '../sheets';
 import { loadPlans } from './plans';
 
 export const MATRIX_USAGE = 'fengong matrix [--format md|csv|json|xlsx] [--output FILE] [--registry FILE] [--locale zh-cn|en] FILE...';
 
 export const EXPORT_OPTIONS: Record<string, OptionSpec> = {
-  format: { values: FORMATS },
+  format: { values: EXPORT_FORMATS },
   output: {},
   registry: {},
   locale: { values: ['zh-cn', 'en'] },
@@ -18,7 +19,7 @@ export const EXPORT_OPTIONS: Record<string, OptionSpec> = {
 
 export interface ExportRun {
   plans: ExportPlan[];
-  format: Format;
+  format: ExportFormat;
   locale: HeaderLocale;
   output?: string;
   unreadable: boolean;
@@ -28,7 +29,7 @@ export interface ExportRun {
 export function loadForExport(argv: string[], spec: Record<string, OptionSpec>, warn: (s: string) => void): ExportRun {
   const { options, files } = parseOptions(argv, spec);
   if (files.length === 0) throw new UsageError('没有要导出的文件 (no files to export)');
-  const format = (options.format as Format | undefined) ?? 'md';
+  const format = (options.format as ExportFormat | undefined) ?? 'md';
   const output = options.output as string | undefined;
   // Bytes on a terminal help no one.
   if (format === 'xlsx' && !output && process.stdout.isTTY) throw new UsageError('xlsx 需要 --output 文件 (xlsx needs --output FILE)');

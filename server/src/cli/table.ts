@@ -1,6 +1,6 @@
 // fengong table [--format md|csv|json|xlsx] [--output FILE] [--registry FILE] [--locale zh-cn|en] FILE...
 // One row per task: number path, chapter, section, task, lead, cooperating, responsible, line.
-import { exportTable } from './export';
+import { exportTable } from '../sheets';
 import { writeExport, EXPORT_OPTIONS, loadForExport } from './matrix';
 
 export const TABLE_USAGE = 'fengong table [--format md|csv|json|xlsx] [--output FILE] [--registry FILE] [--locale zh-cn|en] FILE...';

@@ -30,3 +30,4 @@ export { applyEdits, type TextEdit } from './edits';
 export { fileReport, diagnosticOf, type FileReport, type ReportOutline, type ReportTask, type ReportDiagnostic } from './reports/report';
 export { taskRows, type TaskRow } from './reports/table';
 export { agencyMatrix, agencyRows, type AgencyRow, type ChapterColumn, type TaskRef } from './reports/matrix';
+export { tableSheet, tableJson, matrixSheet, chapterSheet, matrixJson, type Sheet, type Column, type Cell, type ExportPlan, type HeaderLocale } from './reports/sheets';

@@ -7,8 +7,8 @@
 //   fengong/exportMatrix { uri, format, locale? }                  → ExportResult | null
 import { basename } from 'node:path';
 import { URI } from 'vscode-uri';
-import { type Analysis, type Range, agencyMatrix, agencyRows, type AgencyRow, type ChapterColumn, type TaskRef } from '../engine';
-import { exportMatrix, exportTable, FORMATS, type ExportPlan, type Format, type HeaderLocale } from '../cli/export';
+import { type Analysis, type Range, agencyMatrix, agencyRows, type AgencyRow, type ChapterColumn, type TaskRef, type ExportPlan, type HeaderLocale } from '../engine';
+import { exportMatrix, exportTable, isExportFormat, type ExportFormat } from '../sheets';
 
 /** What the views need of the server's state. */
 export interface ViewAnalyses {
@@ -64,7 +64,7 @@ export interface MatrixResult {
 
 export interface ExportParams {
   uri: string;
-  format: Format;
+  format: ExportFormat;
   locale?: HeaderLocale;
 }
 
@@ -129,7 +129,7 @@ function exportPlan(uri: string, analysis: Analysis): ExportPlan {
 
 export async function exportOf(analyses: ViewAnalyses, params: ExportParams, what: 'table' | 'matrix'): Promise<ExportResult | null> {
   const analysis = analyses.of(params.uri);
-  if (!analysis || !FORMATS.includes(params.format)) return null;
+  if (!analysis || !isExportFormat(params.format)) return null;
   const plans = [exportPlan(params.uri, analysis)];
   const locale = params.locale === 'en' ? 'en' : 'zh-cn';
   const out = what === 'table' ? await exportTable(plans, params.format, locale) : await exportMatrix(plans, params.format, locale);
