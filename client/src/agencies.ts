@@ -1,13 +1,12 @@
 // The Agencies view in the Explorer: every agency of the current plan (or of the whole
 // workspace), its lead, cooperating and responsible tasks beneath it; a click reveals the task.
-// The data comes from the language server (`fengong/agencies`): the client never parses plans.
+// The data comes from the language server (AgenciesRequest): the client never parses plans.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-// Types only: erased from the bundle, they keep both ends of the request in step.
-import type { AgenciesResult, ViewAgency, ViewTask } from '../../server/src/lsp/views';
+import { AgenciesRequest, ClientCommands, RevealTaskCommand, type AgenciesResult, type AgenciesScope, type ViewAgency, type ViewTask } from '../../server/src/protocol';
 
 export const AGENCIES_VIEW = 'fengong.agencies';
-type Scope = 'document' | 'workspace';
+type Scope = AgenciesScope;
 type Role = ViewTask['role'];
 
 const zh = () => vscode.env.language.toLowerCase().startsWith('zh');
@@ -124,7 +123,7 @@ export class AgenciesProvider implements vscode.TreeDataProvider<Node>, vscode.D
       return [];
     }
     try {
-      this.last = await this.client.sendRequest<AgenciesResult>('fengong/agencies', { uri, scope: this.scope });
+      this.last = await this.client.sendRequest(AgenciesRequest, { uri, scope: this.scope });
       return this.last?.agencies ?? [];
     } catch {
       // The server is starting or restarting: the next change refreshes the view.
@@ -166,7 +165,7 @@ export class AgenciesProvider implements vscode.TreeDataProvider<Node>, vscode.D
     item.description = many ? `${file}:${t.line}` : `${zh() ? '第' : 'line '}${t.line}${zh() ? '行' : ''}`;
     item.tooltip = `${t.number} ${t.name}\n${file}:${t.line}`;
     item.iconPath = new vscode.ThemeIcon('symbol-event');
-    item.command = { title: zh() ? '转到任务' : 'Go to task', command: 'fengong.agencies.reveal', arguments: [t] };
+    item.command = { title: zh() ? '转到任务' : 'Go to task', command: RevealTaskCommand, arguments: [t] };
     item.contextValue = 'fengong.task';
     return item;
   }
@@ -232,10 +231,10 @@ export function registerAgenciesView(context: vscode.ExtensionContext, client: L
     view.onDidChangeVisibility((e) => {
       if (e.visible) provider.refresh();
     }),
-    vscode.commands.registerCommand('fengong.agencies.refresh', () => provider.refresh()),
-    vscode.commands.registerCommand('fengong.agencies.showWorkspace', () => setScope('workspace')),
-    vscode.commands.registerCommand('fengong.agencies.showDocument', () => setScope('document')),
-    vscode.commands.registerCommand('fengong.agencies.reveal', (task: ViewTask) => revealTask(task)),
+    vscode.commands.registerCommand(ClientCommands.agenciesRefresh, () => provider.refresh()),
+    vscode.commands.registerCommand(ClientCommands.agenciesShowWorkspace, () => setScope('workspace')),
+    vscode.commands.registerCommand(ClientCommands.agenciesShowDocument, () => setScope('document')),
+    vscode.commands.registerCommand(RevealTaskCommand, (task: ViewTask) => revealTask(task)),
   );
   return provider;
 }

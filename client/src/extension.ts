@@ -8,18 +8,10 @@ import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHand
 import { newPlanSnippet } from '../../server/src/engine/features/skeleton';
 import { registerPlanViews } from './matrix';
 import { LANGUAGE_ID, planFilesOf, planGlob, type PlanFiles } from './planFiles';
+import { ClientCommands, RegistryFromDocumentRequest, ServerCommands, StatusNotification, type StatusParams } from '../../server/src/protocol';
 import { registerWordCommands } from './word';
 
 let client: LanguageClient | undefined;
-
-interface Status {
-  uri: string;
-  registry: string | null;
-  registryAgencies: number;
-  agencies: number;
-  tasks: number;
-  clauses: number;
-}
 
 const zh = () => vscode.env.language.toLowerCase().startsWith('zh');
 
@@ -62,7 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const status = vscode.languages.createLanguageStatusItem('fengong.status', { language: 'fengong' });
   status.name = 'fengong';
   status.text = '$(loading~spin) 分工';
-  const byUri = new Map<string, Status>();
+  const byUri = new Map<string, StatusParams>();
   const showStatus = () => {
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
     const s = uri ? byUri.get(uri) : undefined;
@@ -71,39 +63,39 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     status.text = `$(organization) ${reg}`;
     status.detail = zh() ? `${s.agencies} 个单位 · ${s.tasks} 项任务` : `${s.agencies} agencies · ${s.tasks} tasks`;
     status.severity = s.registry ? vscode.LanguageStatusSeverity.Information : vscode.LanguageStatusSeverity.Warning;
-    status.command = s.registry ? { title: zh() ? '打开单位名录' : 'Open registry', command: 'fengong.openRegistry' } : { title: zh() ? '创建单位名录' : 'Create registry', command: 'fengong.createRegistry' };
+    status.command = s.registry ? { title: zh() ? '打开单位名录' : 'Open registry', command: ClientCommands.openRegistry } : { title: zh() ? '创建单位名录' : 'Create registry', command: ClientCommands.createRegistry };
   };
 
   context.subscriptions.push(
     status,
     output,
     vscode.window.onDidChangeActiveTextEditor(showStatus),
-    vscode.commands.registerCommand('fengong.restartServer', async () => {
+    vscode.commands.registerCommand(ClientCommands.restartServer, async () => {
       await client?.restart();
     }),
-    vscode.commands.registerCommand('fengong.showOutput', () => output.show()),
-    vscode.commands.registerCommand('fengong.setLanguage', async () => {
+    vscode.commands.registerCommand(ClientCommands.showOutput, () => output.show()),
+    vscode.commands.registerCommand(ClientCommands.setLanguage, async () => {
       const doc = vscode.window.activeTextEditor?.document;
       if (doc) await vscode.languages.setTextDocumentLanguage(doc, 'fengong');
     }),
-    vscode.commands.registerCommand('fengong.openRegistry', async () => {
+    vscode.commands.registerCommand(ClientCommands.openRegistry, async () => {
       const files = await vscode.workspace.findFiles('**/fengong.registry.json', '**/node_modules/**', 1);
       if (files[0]) await vscode.window.showTextDocument(files[0]);
-      else await vscode.commands.executeCommand('fengong.createRegistry');
+      else await vscode.commands.executeCommand(ClientCommands.createRegistry);
     }),
-    vscode.commands.registerCommand('fengong.createRegistry', async () => createRegistry()),
-    vscode.commands.registerCommand('fengong.newPlan', async () => {
+    vscode.commands.registerCommand(ClientCommands.createRegistry, async () => createRegistry()),
+    vscode.commands.registerCommand(ClientCommands.newPlan, async () => {
       const doc = await vscode.workspace.openTextDocument({ language: 'fengong', content: '' });
       const editor = await vscode.window.showTextDocument(doc);
       await editor.insertSnippet(new vscode.SnippetString(newPlanSnippet()));
     }),
-    vscode.commands.registerCommand('fengong.renumber', async () => {
+    vscode.commands.registerCommand(ClientCommands.renumber, async () => {
       const doc = vscode.window.activeTextEditor?.document;
-      if (doc?.languageId === 'fengong') await vscode.commands.executeCommand('fengong.server.renumber', doc.uri.toString());
+      if (doc?.languageId === LANGUAGE_ID) await vscode.commands.executeCommand(ServerCommands.renumber, doc.uri.toString());
     }),
-    vscode.commands.registerCommand('fengong.fixAll', async () => {
+    vscode.commands.registerCommand(ClientCommands.repair, async () => {
       const doc = vscode.window.activeTextEditor?.document;
-      if (doc?.languageId === 'fengong') await vscode.commands.executeCommand('fengong.server.fixAll', doc.uri.toString());
+      if (doc?.languageId === LANGUAGE_ID) await vscode.commands.executeCommand(ServerCommands.repair, doc.uri.toString());
     }),
   );
 
@@ -112,7 +104,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
 
   await client.start();
   const views = registerPlanViews(context, client, plans);
-  client.onNotification('fengong/status', (s: Status) => {
+  client.onNotification(StatusNotification, (s) => {
     byUri.set(s.uri, s);
     showStatus();
   });
@@ -158,7 +150,7 @@ async function createRegistry(): Promise<vscode.Uri | undefined> {
     void vscode.window.showWarningMessage(zh() ? '请先打开一份分工方案。' : 'Open a plan document first.');
     return undefined;
   }
-  const result = await client.sendRequest<{ text: string; folder: string | null } | null>('fengong/registryFromDocument', { uri: doc.uri.toString() });
+  const result = await client.sendRequest(RegistryFromDocumentRequest, { uri: doc.uri.toString() });
   const folder = vscode.workspace.getWorkspaceFolder(doc.uri)?.uri ?? (result?.folder ? vscode.Uri.file(result.folder) : undefined);
   if (!result || !folder) return undefined;
   const target = vscode.Uri.joinPath(folder, 'fengong.registry.json');

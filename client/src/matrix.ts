@@ -1,10 +1,10 @@
 // The responsibility matrix: agencies against chapters, lead and cooperating counts per cell,
 // in a webview that follows the active plan. Sort by any column, filter by agency, click a
 // count to go to its tasks. Also the export commands for the task table and the matrix.
-// The data comes from the language server (`fengong/matrix`, `fengong/export*`).
+// The data comes from the language server (MatrixRequest, ExportTableRequest, ExportMatrixRequest).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ExportResult, MatrixResult, ViewTask } from '../../server/src/lsp/views';
+import { ClientCommands, ExportMatrixRequest, ExportTableRequest, MatrixRequest, type ExportFormat, type ExportResult, type MatrixResult, type ViewTask } from '../../server/src/protocol';
 import { PlanTracker, registerAgenciesView, revealTask, type AgenciesProvider } from './agencies';
 import { planStem, type PlanFiles } from './planFiles';
 
@@ -91,7 +91,7 @@ export class MatrixPanel implements vscode.Disposable {
     const uri = this.uri;
     if (!panel || !uri) return;
     try {
-      this.data = await this.client.sendRequest<MatrixResult | null>('fengong/matrix', { uri: uri.toString() });
+      this.data = await this.client.sendRequest(MatrixRequest, { uri: uri.toString() });
     } catch {
       this.data = null;
     }
@@ -103,7 +103,7 @@ export class MatrixPanel implements vscode.Disposable {
   private async receive(m: FromWebview): Promise<void> {
     if (m.type === 'ready') return this.update();
     if (m.type === 'export') {
-      await vscode.commands.executeCommand('fengong.exportMatrix', this.uri);
+      await vscode.commands.executeCommand(ClientCommands.exportMatrix, this.uri);
       return;
     }
     const row = this.data?.rows.find((r) => r.agency === m.agency);
@@ -327,13 +327,14 @@ export function html(cspSource: string): string {
 // ---- exports ----
 
 type Kind = 'table' | 'matrix';
-const FORMATS = [
-  { format: 'xlsx', label: 'Excel (.xlsx)' },
-  { format: 'csv', label: 'CSV (.csv, UTF-8)' },
-  { format: 'md', label: 'Markdown (.md)' },
-  { format: 'json', label: 'JSON (.json)' },
-] as const;
-type Format = (typeof FORMATS)[number]['format'];
+/** The server's export formats (ExportFormat), in the order the quick pick offers them. */
+const FORMAT_LABELS: Record<ExportFormat, string> = {
+  xlsx: 'Excel (.xlsx)',
+  csv: 'CSV (.csv, UTF-8)',
+  md: 'Markdown (.md)',
+  json: 'JSON (.json)',
+};
+const FORMATS = (Object.keys(FORMAT_LABELS) as ExportFormat[]).map((format) => ({ format, label: FORMAT_LABELS[format] }));
 
 async function exportPlan(client: LanguageClient, plans: PlanTracker, planFiles: PlanFiles, kind: Kind, target?: vscode.Uri | string, format?: string, output?: vscode.Uri): Promise<vscode.Uri | undefined> {
   // An explicit plan (Explorer menu, the matrix panel), else the one the views follow.
@@ -344,7 +345,7 @@ async function exportPlan(client: LanguageClient, plans: PlanTracker, planFiles:
   }
   // A plan picked in the Explorer is opened so the server reads its current text.
   if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) await vscode.workspace.openTextDocument(uri);
-  let chosen = FORMATS.find((f) => f.format === format)?.format as Format | undefined;
+  let chosen = FORMATS.find((f) => f.format === format)?.format;
   if (!chosen) {
     const pick = await vscode.window.showQuickPick(
       FORMATS.map((f) => ({ label: f.label, format: f.format })),
@@ -367,7 +368,7 @@ async function exportPlan(client: LanguageClient, plans: PlanTracker, planFiles:
   if (!target2) return undefined;
   let result: ExportResult | null = null;
   try {
-    result = await client.sendRequest<ExportResult | null>(kind === 'table' ? 'fengong/exportTable' : 'fengong/exportMatrix', {
+    result = await client.sendRequest(kind === 'table' ? ExportTableRequest : ExportMatrixRequest, {
       uri: uri.toString(),
       format: chosen,
       locale: zh() ? 'zh-cn' : 'en',
@@ -396,7 +397,7 @@ export function registerMatrix(context: vscode.ExtensionContext, client: Languag
   const panel = new MatrixPanel(client, plans);
   context.subscriptions.push(
     panel,
-    vscode.commands.registerCommand('fengong.showMatrix', (uri?: vscode.Uri) => panel.show(uri instanceof vscode.Uri ? uri : plans.current)),
+    vscode.commands.registerCommand(ClientCommands.showMatrix, (uri?: vscode.Uri) => panel.show(uri instanceof vscode.Uri ? uri : plans.current)),
   );
   return panel;
 }
@@ -408,8 +409,8 @@ export function registerMatrix(context: vscode.ExtensionContext, client: Languag
  */
 export function registerExports(context: vscode.ExtensionContext, client: LanguageClient, plans: PlanTracker, planFiles: PlanFiles): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('fengong.exportTable', (uri?: vscode.Uri | string, format?: string, output?: vscode.Uri) => exportPlan(client, plans, planFiles, 'table', uri, format, output)),
-    vscode.commands.registerCommand('fengong.exportMatrix', (uri?: vscode.Uri | string, format?: string, output?: vscode.Uri) => exportPlan(client, plans, planFiles, 'matrix', uri, format, output)),
+    vscode.commands.registerCommand(ClientCommands.exportTable, (uri?: vscode.Uri | string, format?: string, output?: vscode.Uri) => exportPlan(client, plans, planFiles, 'table', uri, format, output)),
+    vscode.commands.registerCommand(ClientCommands.exportMatrix, (uri?: vscode.Uri | string, format?: string, output?: vscode.Uri) => exportPlan(client, plans, planFiles, 'matrix', uri, format, output)),
   );
 }
 

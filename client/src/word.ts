@@ -3,19 +3,11 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { ClientCommands, ExportDocxRequest, ImportDocxRequest } from '../../server/src/protocol';
 import { planStem, type PlanFiles } from './planFiles';
 
 const zh = () => vscode.env.language.toLowerCase().startsWith('zh');
 const t = (zhText: string, en: string) => (zh() ? zhText : en);
-
-interface ImportResult {
-  text: string;
-  warnings: string[];
-}
-interface ExportResult {
-  base64: string;
-  warnings: string[];
-}
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
@@ -69,7 +61,7 @@ async function importWord(client: LanguageClient, source?: vscode.Uri): Promise<
       { location: vscode.ProgressLocation.Notification, title: t('正在导入 Word 文档…', 'Importing the Word document…') },
       async () => {
         const bytes = await vscode.workspace.fs.readFile(source!);
-        return client.sendRequest<ImportResult>('fengong/importDocx', { base64: Buffer.from(bytes).toString('base64') });
+        return client.sendRequest(ImportDocxRequest, { base64: Buffer.from(bytes).toString('base64') });
       },
     );
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
@@ -107,7 +99,7 @@ async function exportWord(client: LanguageClient, plans: PlanFiles, source?: vsc
     // An open document is exported as it stands, saved or not; a closed one is read from disk.
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: t('正在生成 Word 文档…', 'Writing the Word document…') },
-      () => client.sendRequest<ExportResult>('fengong/exportDocx', { uri: source!.toString(), withTable: choice.withTable }),
+      () => client.sendRequest(ExportDocxRequest, { uri: source!.toString(), withTable: choice.withTable }),
     );
     await vscode.workspace.fs.writeFile(target, Buffer.from(result.base64, 'base64'));
     const name = path.posix.basename(target.path);
@@ -124,7 +116,7 @@ async function exportWord(client: LanguageClient, plans: PlanFiles, source?: vsc
 /** The two commands; `uri` comes from the explorer's context menu when run from there. */
 export function registerWordCommands(context: vscode.ExtensionContext, client: LanguageClient, plans: PlanFiles): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('fengong.importWord', (uri?: vscode.Uri) => importWord(client, uri instanceof vscode.Uri ? uri : undefined)),
-    vscode.commands.registerCommand('fengong.exportWord', (uri?: vscode.Uri) => exportWord(client, plans, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand(ClientCommands.importWord, (uri?: vscode.Uri) => importWord(client, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand(ClientCommands.exportWord, (uri?: vscode.Uri) => exportWord(client, plans, uri instanceof vscode.Uri ? uri : undefined)),
   );
 }

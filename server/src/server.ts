@@ -28,6 +28,7 @@ import { URI } from 'vscode-uri';
 import { addAgencyEdits, agencyKey, buildOutline, completeAt, fixAll, fixesFor, foldingRanges, hoverAt, LineIndex, registryFindings, occurrencesOf, partyAt, pickPreset, prepareRenameAt, registryFromDocument, renameAgencyEdits, renameEdits, selectionSpans, semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES, type Analysis, type OutlineNode, type PinyinOf, CLOSER_OF, headingCompletionsAt, skeletonSnippetsAt, renumberFixFor, renumberPlan, type NumberReference, formatEdits, fixAllSafe, registryLabel, registryFileOf, presetOf } from './engine';
 import { REGISTRY_FILE } from './node/files';
 import { diagnosticOf, textEditsOf } from './lsp/convert';
+import { DocumentTextRequest, RegistryFromDocumentRequest, ServerCommands, StatsRequest, StatusNotification, type CommandResult } from './protocol';
 import { readSettings } from './lsp/settings';
 import { registerViewRequests } from './lsp/views';
 import { registerWordRequests } from './lsp/word';
@@ -90,7 +91,7 @@ connection.onInitialize((params): InitializeResult => {
       completionProvider: { triggerCharacters: ['、', ',', '，', '(', '（', '〔', '【', ':', '：'], resolveProvider: false },
       documentFormattingProvider: true,
       documentRangeFormattingProvider: true,
-      executeCommandProvider: { commands: ['fengong.server.renumber', 'fengong.server.fixAll'] },
+      executeCommandProvider: { commands: Object.values(ServerCommands) },
       hoverProvider: true,
       definitionProvider: true,
       referencesProvider: true,
@@ -152,7 +153,7 @@ function diagnosticsOf(uri: string): Diagnostic[] {
 function sendStatus(uri: string, a: Analysis): void {
   const agencies = new Set<string>();
   for (const c of a.model.clauses) for (const p of c.parties) if (!p.collective) agencies.add(agencyKey(p));
-  void connection.sendNotification('fengong/status', {
+  void connection.sendNotification(StatusNotification, {
     uri,
     registry: a.registry ? registryLabel(a.registry) : null,
     registryAgencies: a.registry?.size ?? 0,
@@ -598,18 +599,18 @@ connection.onDocumentRangeFormatting(
 );
 
 connection.onExecuteCommand(
-  guard('executeCommand', undefined as unknown, async (params) => {
+  guard('executeCommand', Promise.resolve(undefined) as Promise<CommandResult | undefined>, async (params): Promise<CommandResult | undefined> => {
     const uri = (params.arguments?.[0] as string | undefined) ?? '';
     const doc = documents.get(uri);
     if (!doc || isRegistry(uri)) return undefined;
     const a = workspace.analysisOf(doc);
-    if (params.command === 'fengong.server.renumber') {
+    if (params.command === ServerCommands.renumber) {
       const r = renumberPlan(a.model);
       if (r.edits.length === 0) return { changed: 0 };
       await connection.workspace.applyEdit({ label: '重新编号 (renumber)', edit: renumberEdit(uri, a, r.edits, r.references) });
       return { changed: r.changes.length, references: r.references.length };
     }
-    if (params.command === 'fengong.server.fixAll') {
+    if (params.command === ServerCommands.repair) {
       const r = fixAllSafe(doc.getText(), { registry: a.registry, severities: workspace.settings.severity, format: { fullWidth: workspace.settings.format.fullWidth } });
       if (!r.changed) return { changed: 0 };
       await connection.workspace.applyEdit({ label: '修正全部 (fix all)', edit: { changes: { [uri]: textEditsOf(a.model.lines, r.edits) } } });
@@ -643,8 +644,8 @@ connection.languages.semanticTokens.on(
 // ---- custom requests for the client ----
 
 connection.onRequest(
-  'fengong/registryFromDocument',
-  guard('registryFromDocument', null, (params: { uri: string }) => {
+  RegistryFromDocumentRequest,
+  guard('registryFromDocument', null, (params) => {
     const a = analysisFor(params.uri);
     if (!a) return null;
     const preset = presetOf(a.registry);
@@ -653,9 +654,9 @@ connection.onRequest(
   }),
 );
 
-connection.onRequest('fengong/stats', () => ({ analyses: workspace.analyses, indexed: workspace.index.size, pid: process.pid }));
+connection.onRequest(StatsRequest, () => ({ analyses: workspace.analyses, indexed: workspace.index.size, pid: process.pid }));
 // The server's view of a document, for tests that check it never drifts from the client's.
-connection.onRequest('fengong/documentText', (params: { uri: string }) => documents.get(params.uri)?.getText() ?? null);
+connection.onRequest(DocumentTextRequest, (params) => documents.get(params.uri)?.getText() ?? null);
 
 registerViewRequests(connection, { of: analysisFor, all: () => workspace.allAnalyses(openPlans()) });
 registerWordRequests(connection, (uri) => documents.get(uri)?.getText());

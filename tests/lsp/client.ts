@@ -9,7 +9,10 @@ import {
   type ClientCapabilities,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type RequestParam,
+  type RequestType,
 } from 'vscode-languageserver-protocol/node';
+import { StatusNotification, type StatusParams } from '../../server/src/protocol';
 import { ROOT } from '../helpers';
 
 export interface Options {
@@ -22,7 +25,7 @@ export class LspClient {
   readonly conn: ProtocolConnection;
   readonly proc: ChildProcess;
   readonly pushed = new Map<string, PublishDiagnosticsParams>();
-  readonly status = new Map<string, { registry: string | null; agencies: number; tasks: number }>();
+  readonly status = new Map<string, StatusParams>();
   private versions = new Map<string, number>();
   private waiters: (() => void)[] = [];
   stderr = '';
@@ -37,7 +40,7 @@ export class LspClient {
       this.pushed.set(p.uri, p);
       this.wake();
     });
-    this.conn.onNotification('fengong/status', (s: { uri: string; registry: string | null; agencies: number; tasks: number }) => void this.status.set(s.uri, s));
+    this.conn.onNotification(StatusNotification, (s) => void this.status.set(s.uri, s));
     this.conn.onNotification('window/logMessage', (m: { type: number; message: string }) => void this.logs.push(m.message));
     this.conn.onRequest('workspace/configuration', () => [options.settings ?? {}]);
     this.conn.onRequest('workspace/diagnostic/refresh', () => null);
@@ -95,7 +98,13 @@ export class LspClient {
     return version;
   }
 
-  request<R>(method: string, params: unknown): Promise<R> {
+  /** A fengong request, typed by protocol.ts. */
+  send<P, R>(type: RequestType<P, R, void>, params: NoInfer<P>): Promise<R> {
+    return this.conn.sendRequest<P, R, void>(type, params as RequestParam<P>);
+  }
+
+  /** A standard LSP request by its method name (`textDocument/hover`). */
+  request<R>(method: `${'textDocument' | 'workspace'}/${string}`, params: unknown): Promise<R> {
     return this.conn.sendRequest(method, params) as Promise<R>;
   }
 

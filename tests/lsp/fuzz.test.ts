@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, SAMPLE } from '../helpers';
+import { DocumentTextRequest } from '../../server/src/protocol';
 import { LspClient, uriOf } from './client';
 
 type Pos = { line: number; character: number };
@@ -136,9 +137,9 @@ describe(`LSP fuzz (seed ${SEED}, ${STEPS} steps)`, () => {
           checkEdits(doc, edits);
         }
       }
-      if (step % 25 === 24) expect(await c.request('fengong/documentText', { uri })).toBe(doc.getText());
+      if (step % 25 === 24) expect(await c.send(DocumentTextRequest, { uri })).toBe(doc.getText());
     }
-    expect(await c.request('fengong/documentText', { uri })).toBe(doc.getText());
+    expect(await c.send(DocumentTextRequest, { uri })).toBe(doc.getText());
     expect(c.alive).toBe(true);
     expect(c.logs.filter((l) => l.includes('failed:'))).toEqual([]);
   }, 120_000);

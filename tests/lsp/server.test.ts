@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze, applyEdits, LineIndex } from '../../server/src/engine';
 import { ROOT, SAMPLE } from '../helpers';
+import { DocumentTextRequest, StatsRequest } from '../../server/src/protocol';
 import { LspClient, uriOf } from './client';
 
 type Pos = { line: number; character: number };
@@ -191,13 +192,13 @@ describe.each([
   });
 
   it('analyses each version once however many requests ask', async () => {
-    const before = await c.request<{ analyses: number }>('fengong/stats', {});
+    const before = await c.send(StatsRequest, {});
     for (let i = 0; i < 5; i++) {
       await c.request('textDocument/documentSymbol', { textDocument: { uri: uri() } });
       await c.request('textDocument/hover', { textDocument: { uri: uri() }, position: { line: 7, character: 5 } });
       await c.request('textDocument/foldingRange', { textDocument: { uri: uri() } });
     }
-    const after = await c.request<{ analyses: number }>('fengong/stats', {});
+    const after = await c.send(StatsRequest, {});
     expect(after.analyses - before.analyses).toBe(0);
     expect(c.alive).toBe(true);
   });
@@ -257,8 +258,8 @@ describe('the registry file in the workspace', () => {
     const text = readFileSync(join(ws, 'a.plan.txt'), 'utf8');
     const loc = await c.request<{ uri: string; range: Range }>('textDocument/definition', { textDocument: { uri: plan }, position: posOf(text, '县甲局', 1) });
     expect(loc.uri).toBe(uriOf(join(ws, 'fengong.registry.json')));
-    const reg = await c.request<string>('fengong/documentText', { uri: loc.uri });
-    const line = reg.split('\n')[loc.range.start.line];
+    const reg = await c.send(DocumentTextRequest, { uri: loc.uri });
+    const line = reg!.split('\n')[loc.range.start.line];
     expect(line.slice(loc.range.start.character, loc.range.end.character)).toBe('"name": "县甲局"');
   });
 

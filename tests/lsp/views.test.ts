@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../../server/src/engine';
 import { agenciesOf, exportOf, matrixOf, registerViewRequests, type ViewAnalyses } from '../../server/src/lsp/views';
+import { AgenciesRequest, ExportMatrixRequest, ExportTableRequest, MatrixRequest } from '../../server/src/protocol';
 import { plan, run, SAMPLE } from '../helpers';
 
 const SAMPLE_URI = 'file:///ws/plans/manzhouli.plan.txt';
@@ -16,7 +17,7 @@ const plans = new Map<string, Analysis>([
 ]);
 const analyses: ViewAnalyses = { of: (uri) => plans.get(uri), all: () => plans.entries() };
 
-describe('fengong/agencies', () => {
+describe('AgenciesRequest', () => {
   it('lists the agencies of one document with their tasks and where to reveal them', () => {
     const r = agenciesOf(analyses, { uri: SAMPLE_URI, scope: 'document' });
     expect(r.scope).toBe('document');
@@ -47,7 +48,7 @@ describe('fengong/agencies', () => {
   });
 });
 
-describe('fengong/matrix', () => {
+describe('MatrixRequest', () => {
   it('gives chapters and rows with cells and revealable tasks', () => {
     const m = matrixOf(analyses, SAMPLE_URI)!;
     expect(m.title).toBe('《内蒙古满洲里重点开发开放试验区建设总体规划》重点工作分工方案');
@@ -60,7 +61,7 @@ describe('fengong/matrix', () => {
   });
 });
 
-describe('fengong/exportTable and fengong/exportMatrix', () => {
+describe('ExportTableRequest and ExportMatrixRequest', () => {
   it('returns text formats as text, named after the file', async () => {
     const csv = await exportOf(analyses, { uri: SAMPLE_URI, format: 'csv' }, 'table');
     expect(csv!.text!.startsWith('\ufeff编号,章,节,任务,牵头单位,配合单位,负责单位,行\r\n一/(一)/1,')).toBe(true);
@@ -90,7 +91,7 @@ describe('registerViewRequests', () => {
     const handlers = new Map<string, (p: unknown) => Promise<unknown>>();
     const errors: string[] = [];
     const connection = {
-      onRequest: (method: string, handler: (p: never) => unknown) => handlers.set(method, handler as (p: unknown) => Promise<unknown>),
+      onRequest: (type: { method: string }, handler: (p: never) => unknown) => handlers.set(type.method, handler as (p: unknown) => Promise<unknown>),
       console: { error: (m: string) => errors.push(m) },
     };
     const broken: ViewAnalyses = {
@@ -99,14 +100,14 @@ describe('registerViewRequests', () => {
       },
       all: () => [],
     };
-    registerViewRequests(connection, analyses);
-    expect([...handlers.keys()]).toEqual(['fengong/agencies', 'fengong/matrix', 'fengong/exportTable', 'fengong/exportMatrix']);
-    expect(((await handlers.get('fengong/agencies')!({ uri: SAMPLE_URI, scope: 'document' })) as { plans: number }).plans).toBe(1);
+    registerViewRequests(connection as never, analyses);
+    expect([...handlers.keys()]).toEqual([AgenciesRequest.method, MatrixRequest.method, ExportTableRequest.method, ExportMatrixRequest.method]);
+    expect(((await handlers.get(AgenciesRequest.method)!({ uri: SAMPLE_URI, scope: 'document' })) as { plans: number }).plans).toBe(1);
 
     handlers.clear();
-    registerViewRequests(connection, broken);
-    expect(await handlers.get('fengong/matrix')!({ uri: SAMPLE_URI })).toBeNull();
-    expect(await handlers.get('fengong/agencies')!({ uri: SAMPLE_URI })).toEqual({ scope: 'document', plans: 0, agencies: [] });
+    registerViewRequests(connection as never, broken);
+    expect(await handlers.get(MatrixRequest.method)!({ uri: SAMPLE_URI })).toBeNull();
+    expect(await handlers.get(AgenciesRequest.method)!({ uri: SAMPLE_URI })).toEqual({ scope: 'document', plans: 0, agencies: [] });
     expect(errors).toHaveLength(2);
     expect(errors[0]).toMatch(/^fengong: matrix failed: Error: boom/);
   });

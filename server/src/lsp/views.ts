@@ -1,14 +1,24 @@
 // Custom requests behind the client's Agencies view, the responsibility matrix and the export
-// commands. Each maps to one engine call; offsets become LSP ranges here and nowhere else.
-//
-//   fengong/agencies     { uri?, scope: 'document' | 'workspace' } → AgenciesResult
-//   fengong/matrix       { uri }                                   → MatrixResult | null
-//   fengong/exportTable  { uri, format, locale? }                  → ExportResult | null
-//   fengong/exportMatrix { uri, format, locale? }                  → ExportResult | null
+// commands (AgenciesRequest, MatrixRequest, ExportTableRequest, ExportMatrixRequest in
+// protocol.ts). Each maps to one engine call; offsets become LSP ranges here and nowhere else.
 import { basename } from 'node:path';
+import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { type Analysis, type Range, agencyMatrix, agencyRows, type AgencyRow, type ChapterColumn, type TaskRef, type ExportPlan, type HeaderLocale } from '../engine';
-import { exportMatrix, exportTable, isExportFormat, type ExportFormat } from '../sheets';
+import { type Analysis, agencyMatrix, agencyRows, type AgencyRow, type ExportPlan } from '../engine';
+import {
+  AgenciesRequest,
+  ExportMatrixRequest,
+  ExportTableRequest,
+  MatrixRequest,
+  type AgenciesParams,
+  type AgenciesResult,
+  type ExportParams,
+  type ExportResult,
+  type MatrixResult,
+  type ViewAgency,
+  type ViewTask,
+} from '../protocol';
+import { exportMatrix, exportTable, isExportFormat } from '../sheets';
 
 /** What the views need of the server's state. */
 export interface ViewAnalyses {
@@ -19,60 +29,7 @@ export interface ViewAnalyses {
 }
 
 /** The slice of the LSP connection used here (a fake one in tests). */
-export interface ViewConnection {
-  onRequest(method: string, handler: (params: never) => unknown): unknown;
-  console: { error(message: string): void };
-}
-
-export interface ViewTask {
-  uri: string;
-  /** The task's name in the document: what a click reveals. */
-  range: Range;
-  number: string;
-  name: string;
-  role: TaskRef['role'];
-  line: number;
-  /** Column in `MatrixResult.chapters` (matrix only). */
-  chapter: number;
-}
-
-/** An engine agency row, its tasks located for the editor. */
-export type ViewAgency = Omit<AgencyRow, 'cells' | 'tasks'> & { tasks: ViewTask[] };
-
-export interface AgenciesParams {
-  uri?: string;
-  scope?: 'document' | 'workspace';
-}
-
-export interface AgenciesResult {
-  scope: 'document' | 'workspace';
-  /** How many plans the rows come from. */
-  plans: number;
-  agencies: ViewAgency[];
-}
-
-export interface MatrixRow extends ViewAgency {
-  cells: { lead: number; cooperating: number; responsible: number }[];
-}
-
-export interface MatrixResult {
-  uri: string;
-  title: string | null;
-  chapters: ChapterColumn[];
-  rows: MatrixRow[];
-}
-
-export interface ExportParams {
-  uri: string;
-  format: ExportFormat;
-  locale?: HeaderLocale;
-}
-
-/** Text formats as text, xlsx as base64. */
-export interface ExportResult {
-  text?: string;
-  base64?: string;
-}
+export type ViewConnection = Pick<Connection, 'onRequest' | 'console'>;
 
 function viewAgency(row: AgencyRow, lookup: (doc: string) => { uri: string; analysis: Analysis } | undefined): ViewAgency {
   const tasks: ViewTask[] = [];
@@ -148,11 +105,8 @@ export function registerViewRequests(connection: ViewConnection, analyses: ViewA
         return fallback;
       }
     };
-  connection.onRequest(
-    'fengong/agencies',
-    guarded('agencies', { scope: 'document', plans: 0, agencies: [] } as AgenciesResult, (p: AgenciesParams) => agenciesOf(analyses, p ?? {})),
-  );
-  connection.onRequest('fengong/matrix', guarded('matrix', null as MatrixResult | null, (p: { uri: string }) => matrixOf(analyses, p.uri)));
-  connection.onRequest('fengong/exportTable', guarded('exportTable', null as ExportResult | null, (p: ExportParams) => exportOf(analyses, p, 'table')));
-  connection.onRequest('fengong/exportMatrix', guarded('exportMatrix', null as ExportResult | null, (p: ExportParams) => exportOf(analyses, p, 'matrix')));
+  connection.onRequest(AgenciesRequest, guarded('agencies', { scope: 'document', plans: 0, agencies: [] } as AgenciesResult, (p: AgenciesParams) => agenciesOf(analyses, p ?? {})));
+  connection.onRequest(MatrixRequest, guarded('matrix', null as MatrixResult | null, (p) => matrixOf(analyses, p.uri)));
+  connection.onRequest(ExportTableRequest, guarded('exportTable', null as ExportResult | null, (p: ExportParams) => exportOf(analyses, p, 'table')));
+  connection.onRequest(ExportMatrixRequest, guarded('exportMatrix', null as ExportResult | null, (p: ExportParams) => exportOf(analyses, p, 'matrix')));
 }

@@ -1,6 +1,5 @@
-// Word in, Word out for the editor: two requests the client's commands send (client/src/word.ts).
-//   fengong/importDocx {base64}            → {text, warnings}
-//   fengong/exportDocx {uri, withTable}    → {base64, warnings}
+// Word in, Word out for the editor: ImportDocxRequest and ExportDocxRequest (protocol.ts), which
+// the client's commands send (client/src/word.ts).
 // The Word libraries load on the first request only (server/src/word/lib.ts), never at start-up.
 // A file that is no .docx answers InvalidParams with a message for the user; anything else is
 // logged and answered InternalError.
@@ -9,23 +8,8 @@ import { analyze } from '../engine';
 import { readPlanFile } from '../node/files';
 import { exportDocx } from '../word/docxExport';
 import { importDocx, NotDocxError } from '../word/docxImport';
+import { ExportDocxRequest, ImportDocxRequest, type ExportDocxResult, type ImportDocxResult } from '../protocol';
 import { fsPathOf } from './workspace';
-
-export interface ImportDocxParams {
-  base64: string;
-}
-export interface ImportDocxResult {
-  text: string;
-  warnings: string[];
-}
-export interface ExportDocxParams {
-  uri: string;
-  withTable?: boolean;
-}
-export interface ExportDocxResult {
-  base64: string;
-  warnings: string[];
-}
 
 type Requests = Pick<Connection, 'onRequest' | 'console'>;
 
@@ -40,7 +24,7 @@ export function registerWordRequests(connection: Requests, getText: (uri: string
     return new ResponseError(ErrorCodes.InternalError, `${name}: ${(e as Error).message ?? e}`);
   };
 
-  connection.onRequest('fengong/importDocx', async (params: ImportDocxParams): Promise<ImportDocxResult | ResponseError> => {
+  connection.onRequest(ImportDocxRequest, async (params): Promise<ImportDocxResult | ResponseError> => {
     try {
       return await importDocx(Buffer.from(params?.base64 ?? '', 'base64'));
     } catch (e) {
@@ -48,7 +32,7 @@ export function registerWordRequests(connection: Requests, getText: (uri: string
     }
   });
 
-  connection.onRequest('fengong/exportDocx', async (params: ExportDocxParams): Promise<ExportDocxResult | ResponseError> => {
+  connection.onRequest(ExportDocxRequest, async (params): Promise<ExportDocxResult | ResponseError> => {
     try {
       let text = getText(params.uri);
       if (text === undefined) {
