@@ -4,8 +4,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-// Small and pure: the skeleton of a new plan (no other engine code reaches the client).
-import { newPlanSnippet } from '../../server/src/engine/features/skeleton';
 import { registerPlanViews } from './matrix';
 import { LANGUAGE_ID, planFilesOf, planGlob, type PlanFiles } from './planFiles';
 import { ClientCommands, RegistryFromDocumentRequest, ServerCommands, StatusNotification, type StatusParams } from '../../server/src/protocol';
@@ -87,7 +85,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     vscode.commands.registerCommand(ClientCommands.newPlan, async () => {
       const doc = await vscode.workspace.openTextDocument({ language: 'fengong', content: '' });
       const editor = await vscode.window.showTextDocument(doc);
-      await editor.insertSnippet(new vscode.SnippetString(newPlanSnippet()));
+      await editor.insertSnippet(new vscode.SnippetString(await newPlanSnippet(context)));
     }),
     vscode.commands.registerCommand(ClientCommands.renumber, async () => {
       const doc = vscode.window.activeTextEditor?.document;
@@ -162,6 +160,21 @@ async function createRegistry(): Promise<vscode.Uri | undefined> {
   }
   await vscode.window.showTextDocument(target);
   return target;
+}
+
+/**
+ * The skeleton of a new plan: the `plan` snippet the extension contributes (package.json
+ * contributes.snippets), which a test keeps equal to the engine's newPlanSnippet().
+ */
+async function newPlanSnippet(context: vscode.ExtensionContext): Promise<string> {
+  const contributed = (context.extension.packageJSON as { contributes?: { snippets?: { path: string }[] } }).contributes?.snippets ?? [];
+  for (const { path: file } of contributed) {
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, file));
+    const snippets = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, { prefix: string | string[]; body: string | string[] }>;
+    const plan = Object.values(snippets).find((s) => ([] as string[]).concat(s.prefix).includes('plan'));
+    if (plan) return ([] as string[]).concat(plan.body).join('\n');
+  }
+  return '';
 }
 
 export async function deactivate(): Promise<void> {

@@ -17,7 +17,7 @@ describe('protocol.ts', () => {
   });
 
   it('declares each fengong/ message once', () => {
-    const methods = Object.values(protocol)
+    const methods = (Object.values(protocol) as unknown[])
       .filter((v): v is { method: string } => typeof v === 'object' && v !== null && typeof (v as { method?: unknown }).method === 'string')
       .map((v) => v.method);
     expect(methods.length).toBeGreaterThanOrEqual(10);
