@@ -25,7 +25,7 @@ import {
 import { dirname, join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { addAgencyEdits, agencyKey, buildOutline, completeAt, fixAll, fixesFor, foldingRanges, hoverAt, LineIndex, registryFindings, occurrencesOf, partyAt, pickPreset, prepareRenameAt, registryFromDocument, renameAgencyEdits, renameEdits, selectionSpans, semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES, type Analysis, type OutlineNode, type PinyinOf, CLOSER_OF, headingCompletionsAt, skeletonSnippetsAt, renumberFixFor, renumberPlan, type NumberReference, formatEdits, fixAllSafe, registryLabel, registryFileOf, presetOf } from './engine';
+import { addAgencyEdits, agencyKey, buildOutline, completeAt, completionStyle, foldingRanges, formatEdits, headingCompletionsAt, hoverAt, LineIndex, newRegistryText, occurrencesOf, partyAt, pickPreset, planStatus, prepareRenameAt, presetOf, quickFixesFor, registryFileOf, registryFindings, registryFromDocument, renameAgencyEdits, renameEdits, renumberPlan, repairPlan, safeFixes, selectionSpans, semanticTokenData, skeletonSnippetsAt, TOKEN_MODIFIERS, TOKEN_TYPES, workspaceSymbols, type Analysis, type NumberReference, type OutlineNode, type PinyinOf, type PlanModel } from './engine';
 import { REGISTRY_FILE } from './node/files';
 import { diagnosticOf, textEditsOf } from './lsp/convert';
 import { DocumentTextRequest, RegistryFromDocumentRequest, ServerCommands, StatsRequest, StatusNotification, type CommandResult } from './protocol';
@@ -151,16 +151,7 @@ function diagnosticsOf(uri: string): Diagnostic[] {
 }
 
 function sendStatus(uri: string, a: Analysis): void {
-  const agencies = new Set<string>();
-  for (const c of a.model.clauses) for (const p of c.parties) if (!p.collective) agencies.add(agencyKey(p));
-  void connection.sendNotification(StatusNotification, {
-    uri,
-    registry: a.registry ? registryLabel(a.registry) : null,
-    registryAgencies: a.registry?.size ?? 0,
-    agencies: agencies.size,
-    tasks: a.model.tasks.length,
-    clauses: a.model.clauses.length,
-  });
+  void connection.sendNotification(StatusNotification, { uri, ...planStatus(a) });
 }
 
 connection.languages.diagnostics.on(
@@ -325,24 +316,13 @@ connection.onSelectionRanges(
 
 connection.onWorkspaceSymbol(
   guard('workspaceSymbol', [] as SymbolInformation[], (params) => {
-    const q = params.query.trim();
-    const out: SymbolInformation[] = [];
-    for (const [uri, a] of workspace.allAnalyses(openPlans())) {
-      const lines = a.model.lines;
-      const walk = (nodes: OutlineNode[], container?: string) => {
-        for (const n of nodes) {
-          const name = (n.number + n.title).trim();
-          if (!q || name.includes(q) || (n.detail ?? '').includes(q)) {
-            out.push({ name, kind: SYMBOL_KIND[n.kind], location: { uri, range: lines.rangeOf(n.selectionSpan) }, containerName: container });
-          }
-          if (out.length >= 1000) return;
-          walk(n.children, name);
-        }
-      };
-      walk(buildOutline(a.model), a.model.title?.text);
-      if (out.length >= 1000) break;
-    }
-    return out;
+    const plans = [...workspace.allAnalyses(openPlans())].map(([uri, a]): [string, PlanModel] => [uri, a.model]);
+    return workspaceSymbols(plans, params.query).map((s) => ({
+      name: s.name,
+      kind: SYMBOL_KIND[s.kind],
+      location: { uri: s.doc, range: s.model.lines.rangeOf(s.selectionSpan) },
+      containerName: s.container,
+    }));
   }),
 );
 
@@ -356,7 +336,6 @@ connection.onCompletion(
     const cached = workspace.peek(doc.uri);
     const registry = workspace.registryFor(doc.uri) ?? cached?.registry ?? (cached ? undefined : pickPreset(workspace.analysisOf(doc).model));
     const load = workspace.workspaceLoad(openPlans());
-    const style = cached?.model.clauses[0];
     const text = doc.getText();
     const result = completeAt(text, doc.offsetAt(params.position), {
       registry,
@@ -365,9 +344,7 @@ connection.onCompletion(
         const l = load.get(name);
         return l ? l.lead + l.cooperating + l.responsible : 0;
       },
-      open: style?.open,
-      close: style?.open ? CLOSER_OF[style.open] : undefined,
-      comma: style && text.slice(style.contentSpan.start, style.contentSpan.end).includes('，') ? '，' : ',',
+      ...completionStyle(cached?.model),
     });
     // The open document maps offsets itself: a line index of the whole text per keystroke would
     // make completion grow with the document.
@@ -514,20 +491,16 @@ connection.onCodeAction(
       for (const f of a.findings) {
         if (f.span.end < start || f.span.start > end) continue;
         const diagnostic = diagnosticOf(lines, uri, f);
-        if (f.code.startsWith('numbering.')) {
-          const r = renumberFixFor(a.model, f);
-          if (r) out.push({ title: r.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: r.preferred, edit: renumberEdit(uri, a, r.edits, r.references) });
-          continue;
-        }
-        for (const fix of fixesFor(a.model, f, a.registry)) {
-          const edit = fix.addToRegistry ? addToRegistryEdit(uri, fix.addToRegistry) : { changes: { [uri]: textEditsOf(lines, fix.edits) } };
+        for (const fix of quickFixesFor(a.model, f, a.registry)) {
+          const e = fix.edit;
+          const edit = e.kind === 'addToRegistry' ? addToRegistryEdit(uri, e.name) : e.kind === 'renumber' ? renumberEdit(uri, a, e.edits, e.references) : { changes: { [uri]: textEditsOf(lines, e.edits) } };
           if (!edit) continue;
           out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit });
         }
       }
     }
     if (wantFixAll) {
-      const edits = fixAll(a.model, a.findings, a.registry);
+      const edits = safeFixes(a.model, a.findings, a.registry);
       if (edits.length) out.push({ title: '修正全部可自动修正的问题 (fix all)', kind: CodeActionKind.SourceFixAll + '.fengong', edit: { changes: { [uri]: textEditsOf(lines, edits) } } });
     }
     return out;
@@ -548,7 +521,7 @@ function addToRegistryEdit(uri: string, name: string): WorkspaceEdit | undefined
   const target = URI.file(join(folder, REGISTRY_FILE)).toString();
   const a = analysisFor(uri);
   const preset = presetOf(a?.registry);
-  const text = JSON.stringify({ extends: preset ? [preset] : [], agencies: [{ name }], ignore: [] }, null, 2) + '\n';
+  const text = newRegistryText(name, preset);
   return {
     documentChanges: [
       { kind: 'create', uri: target, options: { ignoreIfExists: true } },
@@ -611,7 +584,7 @@ connection.onExecuteCommand(
       return { changed: r.changes.length, references: r.references.length };
     }
     if (params.command === ServerCommands.repair) {
-      const r = fixAllSafe(doc.getText(), { registry: a.registry, severities: workspace.settings.severity, format: { fullWidth: workspace.settings.format.fullWidth } });
+      const r = repairPlan(doc.getText(), { registry: a.registry, severities: workspace.settings.severity, format: { fullWidth: workspace.settings.format.fullWidth } });
       if (!r.changed) return { changed: 0 };
       await connection.workspace.applyEdit({ label: '修正全部 (fix all)', edit: { changes: { [uri]: textEditsOf(a.model.lines, r.edits) } } });
       return { changed: r.edits.length, references: r.references.length };
@@ -626,17 +599,7 @@ connection.languages.semanticTokens.on(
   guard('semanticTokens', { data: [] as number[] }, (params) => {
     const a = analysisFor(params.textDocument.uri);
     if (!a) return { data: [] };
-    const data: number[] = [];
-    let prevLine = 0;
-    let prevChar = 0;
-    for (const t of semanticTokens(a.model, !!a.registry)) {
-      const s = a.model.lines.positionAt(t.span.start);
-      const e = a.model.lines.positionAt(t.span.end);
-      if (e.line !== s.line) continue;
-      data.push(s.line - prevLine, s.line === prevLine ? s.character - prevChar : s.character, e.character - s.character, t.type, t.modifiers);
-      prevLine = s.line;
-      prevChar = s.character;
-    }
+    const data = semanticTokenData(a.model, !!a.registry);
     return { data };
   }),
 );

@@ -5,7 +5,7 @@
 // listed on stderr for the drafter to check.
 // Exit 0: done; 1: an error remains after fixing; 2: bad usage, an unreadable or unwritable file.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { fixAllSafe, analyze, type Locale, LineIndex } from '../engine';
+import { repairPlan, analyze, type Locale, LineIndex } from '../engine';
 import { decodePlan } from '../node/files';
 import { parseOptions, UsageError } from './args';
 import { display, registryFor } from './plans';
@@ -54,7 +54,7 @@ export function fix(argv: string[], write: (s: string) => void, warn: (s: string
     }
     for (const p of registry.problems) warn(p);
 
-    const result = fixAllSafe(read.text, {
+    const result = repairPlan(read.text, {
       registry: registry.registry,
       format: options['no-format'] ? false : { fullWidth: options['full-width'] === true },
     });

@@ -22,3 +22,8 @@ export function presetOf(registry: Registry | undefined): string | undefined {
 export function registryFileOf(agency: Agency | undefined): string | undefined {
   return agency?.source.kind === 'file' ? agency.source.path : undefined;
 }
+
+/** A new registry file holding one agency, extending the preset in effect if any. */
+export function newRegistryText(name: string, preset: string | undefined): string {
+  return JSON.stringify({ extends: preset ? [preset] : [], agencies: [{ name }], ignore: [] }, null, 2) + '\n';
+}
