@@ -28,7 +28,7 @@ export async function exportCommand(argv: string[], write: (s: string | Uint8Arr
   if (files.length !== 1) throw new UsageError('需要一个分工方案文件 (give one plan file)');
   const explicit = options.output as string | undefined;
   if (explicit === '-' && process.stdout.isTTY) throw new UsageError('docx 不能写到终端：用 -o 文件 (docx cannot go to a terminal: use -o FILE)');
-  const { plans, unreadable } = loadPlans(files, { registry: options.registry as string | undefined, locale: 'zh-cn' });
+  const { plans, unreadable } = await loadPlans(files, { registry: options.registry as string | undefined, locale: 'zh-cn' });
   for (const reason of unreadable) warn(`fengong: ${reason}`);
   const plan = plans[0];
   if (!plan) return 2;

@@ -26,7 +26,7 @@ export interface ExportRun {
 }
 
 /** Options, files and registries, as every export subcommand reads them. */
-export function loadForExport(argv: string[], spec: Record<string, OptionSpec>, warn: (s: string) => void): ExportRun {
+export async function loadForExport(argv: string[], spec: Record<string, OptionSpec>, warn: (s: string) => void): Promise<ExportRun> {
   const { options, files } = parseOptions(argv, spec);
   if (files.length === 0) throw new UsageError('没有要导出的文件 (no files to export)');
   const format = (options.format as ExportFormat | undefined) ?? 'md';
@@ -34,7 +34,7 @@ export function loadForExport(argv: string[], spec: Record<string, OptionSpec>, 
   // Bytes on a terminal help no one.
   if (format === 'xlsx' && !output && process.stdout.isTTY) throw new UsageError('xlsx 需要 --output 文件 (xlsx needs --output FILE)');
   const locale = (options.locale as HeaderLocale | undefined) ?? 'zh-cn';
-  const { plans, unreadable } = loadPlans(files, { registry: options.registry as string | undefined, locale });
+  const { plans, unreadable } = await loadPlans(files, { registry: options.registry as string | undefined, locale });
   for (const reason of unreadable) warn(`fengong: ${reason}`);
   const printed = new Set<string>();
   for (const p of plans) {
@@ -63,7 +63,7 @@ export function writeExport(out: string | Uint8Array, output: string | undefined
 }
 
 export async function matrix(argv: string[], write: (s: string | Uint8Array) => void, warn: (s: string) => void): Promise<number> {
-  const loaded = loadForExport(argv, EXPORT_OPTIONS, warn);
+  const loaded = await loadForExport(argv, EXPORT_OPTIONS, warn);
   const out = await exportMatrix(loaded.plans, loaded.format, loaded.locale);
   writeExport(out, loaded.output, write);
   return loaded.unreadable ? 2 : 0;
