@@ -10,7 +10,7 @@ const production = process.argv.includes('--production');
 const entries = [
   // Heavy libraries used by one feature each live in files of their own, loaded on first use.
   { in: 'server/src/cli.ts', out: 'cli', banner: '#!/usr/bin/env node', external: ['./exceljs.js', 'exceljs'] },
-  { in: 'server/src/server.ts', out: 'server', external: ['./pinyin.js', './exceljs.js', 'exceljs'] },
+  { in: 'server/src/node/main.ts', out: 'server', external: ['./pinyin.js', './exceljs.js', 'exceljs'] },
   { in: 'server/src/vendor/exceljs.ts', out: 'exceljs' },
   { in: 'server/src/vendor/pinyin.ts', out: 'pinyin' },
   // docx, fflate and fast-xml-parser: loaded by `fengong import|export` and the server's Word requests only.

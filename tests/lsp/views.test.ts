@@ -15,11 +15,11 @@ const plans = new Map<string, Analysis>([
   [SAMPLE_URI, run(SAMPLE)],
   [OTHER_URI, run(OTHER)],
 ]);
-const analyses: ViewAnalyses = { of: (uri) => plans.get(uri), all: () => plans.entries() };
+const analyses: ViewAnalyses = { analysisFor: async (uri) => plans.get(uri), all: async () => plans.entries() };
 
 describe('AgenciesRequest', () => {
-  it('lists the agencies of one document with their tasks and where to reveal them', () => {
-    const r = agenciesOf(analyses, { uri: SAMPLE_URI, scope: 'document' });
+  it('lists the agencies of one document with their tasks and where to reveal them', async () => {
+    const r = await agenciesOf(analyses, { uri: SAMPLE_URI, scope: 'document' });
     expect(r.scope).toBe('document');
     expect(r.plans).toBe(1);
     expect(r.agencies).toHaveLength(45);
@@ -33,8 +33,8 @@ describe('AgenciesRequest', () => {
     expect(SAMPLE.split('\n')[73].slice(t.range.start.character, t.range.end.character)).toBe('大力发展旅游服务贸易');
   });
 
-  it('merges every plan of the workspace', () => {
-    const r = agenciesOf(analyses, { scope: 'workspace' });
+  it('merges every plan of the workspace', async () => {
+    const r = await agenciesOf(analyses, { scope: 'workspace' });
     expect(r.plans).toBe(2);
     const a = r.agencies.find((x) => x.agency === '自治区商务厅')!;
     expect([a.lead, a.cooperating]).toEqual([15, 17]);
@@ -42,22 +42,22 @@ describe('AgenciesRequest', () => {
     expect(r.agencies.find((x) => x.agency === '自治区财政厅')!.cooperating).toBe(28);
   });
 
-  it('answers empty for no document or an unknown one', () => {
-    expect(agenciesOf(analyses, { scope: 'document' })).toEqual({ scope: 'document', plans: 0, agencies: [] });
-    expect(agenciesOf(analyses, { uri: 'file:///nowhere.txt' }).agencies).toEqual([]);
+  it('answers empty for no document or an unknown one', async () => {
+    expect(await agenciesOf(analyses, { scope: 'document' })).toEqual({ scope: 'document', plans: 0, agencies: [] });
+    expect((await agenciesOf(analyses, { uri: 'file:///nowhere.txt' })).agencies).toEqual([]);
   });
 });
 
 describe('MatrixRequest', () => {
-  it('gives chapters and rows with cells and revealable tasks', () => {
-    const m = matrixOf(analyses, SAMPLE_URI)!;
+  it('gives chapters and rows with cells and revealable tasks', async () => {
+    const m = (await matrixOf(analyses, SAMPLE_URI))!;
     expect(m.title).toBe('《内蒙古满洲里重点开发开放试验区建设总体规划》重点工作分工方案');
     expect(m.chapters.map((c) => c.number).join('')).toBe('一二三四五六七');
     const tourism = m.rows.find((r) => r.agency === '自治区旅游局')!;
     expect(tourism.cells.map((c) => `${c.lead}/${c.cooperating}`).join(' ')).toBe('0/0 0/2 0/0 5/0 0/0 0/2 0/0');
     // the cell a click opens: 旅游局 in chapter 四
     expect(tourism.tasks.filter((t) => t.chapter === 3).map((t) => t.number)).toEqual(['四/(十五)/5', '四/(十六)/1', '四/(十六)/2', '四/(十六)/3', '四/(十六)/4']);
-    expect(matrixOf(analyses, 'file:///nowhere.txt')).toBeNull();
+    expect(await matrixOf(analyses, 'file:///nowhere.txt')).toBeNull();
   });
 });
 
@@ -95,10 +95,10 @@ describe('registerViewRequests', () => {
       console: { error: (m: string) => errors.push(m) },
     };
     const broken: ViewAnalyses = {
-      of: () => {
+      analysisFor: () => {
         throw new Error('boom');
       },
-      all: () => [],
+      all: async () => [],
     };
     registerViewRequests(connection as never, analyses);
     expect([...handlers.keys()]).toEqual([AgenciesRequest.method, MatrixRequest.method, ExportTableRequest.method, ExportMatrixRequest.method]);

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { registerWordRequests } from '../../server/src/lsp/word';
+import { nodeFileHost } from '../../server/src/node/host';
 import { ExportDocxRequest, ImportDocxRequest, type ExportDocxResult, type ImportDocxResult } from '../../server/src/protocol';
 import { SAMPLE } from '../helpers';
 import { NUMBERED_PLAN_TEXT, numberedPlan } from './fixtures/build';
@@ -21,7 +22,7 @@ function server(open: Record<string, string>) {
     onRequest: (type: { method: string }, handler: Handler) => handlers.set(type.method, handler),
     console: { error: (s: string) => errors.push(s) },
   };
-  registerWordRequests(connection as never, (uri) => open[uri]);
+  registerWordRequests(connection as never, (uri) => open[uri], nodeFileHost());
   const call = (type: { method: string }, params: unknown) => handlers.get(type.method)!(params);
   return { handlers, errors, call };
 }

@@ -20,12 +20,12 @@ import {
 } from '../protocol';
 import { exportMatrix, exportTable, isExportFormat } from '../sheets';
 
-/** What the views need of the server's state. */
+/** What the views need of the server's state (Plans; a stand-in in tests). */
 export interface ViewAnalyses {
   /** One plan: an open document's current analysis, or an indexed file's. */
-  of(uri: string): Analysis | undefined;
+  analysisFor(uri: string): Promise<Analysis | undefined>;
   /** Every plan in the workspace, open documents first. */
-  all(): Iterable<[string, Analysis]>;
+  all(): Promise<Iterable<[string, Analysis]>>;
 }
 
 /** The slice of the LSP connection used here (a fake one in tests). */
@@ -43,13 +43,13 @@ function viewAgency(row: AgencyRow, lookup: (doc: string) => { uri: string; anal
 }
 
 /** The Agencies view: one plan, or every plan of the workspace merged. */
-export function agenciesOf(analyses: ViewAnalyses, params: AgenciesParams): AgenciesResult {
+export async function agenciesOf(analyses: ViewAnalyses, params: AgenciesParams): Promise<AgenciesResult> {
   const scope = params.scope === 'workspace' ? 'workspace' : 'document';
   const plans = new Map<string, Analysis>();
   if (scope === 'workspace') {
-    for (const [uri, a] of analyses.all()) plans.set(uri, a);
+    for (const [uri, a] of await analyses.all()) plans.set(uri, a);
   } else if (params.uri) {
-    const a = analyses.of(params.uri);
+    const a = await analyses.analysisFor(params.uri);
     if (a) plans.set(params.uri, a);
   }
   const rows = agencyRows([...plans].map(([uri, a]) => ({ doc: uri, model: a.model, registry: a.registry })));
@@ -61,8 +61,8 @@ export function agenciesOf(analyses: ViewAnalyses, params: AgenciesParams): Agen
 }
 
 /** The responsibility matrix of one plan: agencies against chapters. */
-export function matrixOf(analyses: ViewAnalyses, uri: string): MatrixResult | null {
-  const analysis = analyses.of(uri);
+export async function matrixOf(analyses: ViewAnalyses, uri: string): Promise<MatrixResult | null> {
+  const analysis = await analyses.analysisFor(uri);
   if (!analysis) return null;
   const m = agencyMatrix(analysis.model, analysis.registry);
   const lookup = () => ({ uri, analysis });
@@ -85,7 +85,7 @@ function exportPlan(uri: string, analysis: Analysis): ExportPlan {
 }
 
 export async function exportOf(analyses: ViewAnalyses, params: ExportParams, what: 'table' | 'matrix'): Promise<ExportResult | null> {
-  const analysis = analyses.of(params.uri);
+  const analysis = await analyses.analysisFor(params.uri);
   if (!analysis || !isExportFormat(params.format)) return null;
   const plans = [exportPlan(params.uri, analysis)];
   const locale = params.locale === 'en' ? 'en' : 'zh-cn';

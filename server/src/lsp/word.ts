@@ -5,19 +5,19 @@
 // logged and answered InternalError.
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
 import { analyze } from '../engine';
-import { readPlanFile } from '../node/files';
+import type { FileHost } from '../host/fileHost';
 import { exportDocx } from '../word/docxExport';
 import { importDocx, NotDocxError } from '../word/docxImport';
 import { ExportDocxRequest, ImportDocxRequest, type ExportDocxResult, type ImportDocxResult } from '../protocol';
-import { fsPathOf } from './workspace';
+import { fsPathOf } from './convert';
 
 type Requests = Pick<Connection, 'onRequest' | 'console'>;
 
 /**
  * Registers the two requests. `getText` gives an open document's current text; a plan that is
- * not open is read from disk.
+ * not open is read through the file host.
  */
-export function registerWordRequests(connection: Requests, getText: (uri: string) => string | undefined): void {
+export function registerWordRequests(connection: Requests, getText: (uri: string) => string | undefined, host: FileHost): void {
   const failed = (name: string, e: unknown) => {
     if (e instanceof NotDocxError) return new ResponseError(ErrorCodes.InvalidParams, e.message);
     connection.console.error(`fengong: ${name} failed: ${(e as Error).stack ?? e}`);
@@ -37,7 +37,7 @@ export function registerWordRequests(connection: Requests, getText: (uri: string
       let text = getText(params.uri);
       if (text === undefined) {
         const path = fsPathOf(params.uri);
-        const read = path ? readPlanFile(path) : { error: `无法读取 (cannot read): ${params.uri}` };
+        const read = path ? await host.readText(path) : { error: `无法读取 (cannot read): ${params.uri}` };
         if (read.text === undefined) return new ResponseError(ErrorCodes.InvalidParams, read.error ?? params.uri);
         text = read.text;
       }

@@ -16,7 +16,7 @@ export type QuickFixEdit =
 
 export interface QuickFix {
   title: string;
-  preferred: boolean;
+  preferred?: boolean;
   edit: QuickFixEdit;
 }
 
@@ -27,7 +27,7 @@ export function quickFixesFor(model: PlanModel, finding: Finding, registry: Regi
   }
   return fixesFor(model, finding, registry).map((fix) => ({
     title: fix.title,
-    preferred: !!fix.preferred,
+    preferred: fix.preferred,
     edit: fix.addToRegistry ? { kind: 'addToRegistry', name: fix.addToRegistry } : { kind: 'text', edits: fix.edits },
   }));
 }
