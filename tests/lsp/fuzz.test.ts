@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, SAMPLE } from '../helpers';
 import { DocumentTextRequest } from '../../server/src/protocol';
-import { LspClient, uriOf } from './client';
+import { LspClient, TRANSPORTS, uriOf } from './client';
 
 type Pos = { line: number; character: number };
 type Range = { start: Pos; end: Pos };
@@ -47,13 +47,13 @@ function checkEdits(doc: TextDocument, edits: Edit[]): void {
   for (let i = 1; i < spans.length; i++) expect(spans[i][0], 'overlapping edits').toBeGreaterThanOrEqual(spans[i - 1][1]);
 }
 
-describe(`LSP fuzz (seed ${SEED}, ${STEPS} steps)`, () => {
+describe.each(TRANSPORTS)(`LSP fuzz (seed ${SEED}, ${STEPS} steps), %s`, (transport) => {
   let c: LspClient;
   let dir: string;
   beforeAll(async () => {
     execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs')], { cwd: ROOT });
     dir = mkdtempSync(join(tmpdir(), 'fengong-fuzz-'));
-    c = new LspClient({ pull: true, root: dir });
+    c = new LspClient({ pull: true, root: dir, transport });
     await c.start();
   });
   afterAll(() => c.stop());

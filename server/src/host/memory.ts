@@ -20,10 +20,10 @@ export class MemoryFileHost implements FileHost {
     return existed;
   }
 
-  /** Writes a file and tells the watchers. */
-  write(path: string, content: string | Uint8Array): void {
+  /** Writes a file and tells the watchers (`silent`: tells no one, as a change the editor missed). */
+  write(path: string, content: string | Uint8Array, options: { silent?: boolean } = {}): void {
     const existed = this.put(path, content);
-    this.fire([{ path, kind: existed ? 'changed' : 'created' }]);
+    if (!options.silent) this.fire([{ path, kind: existed ? 'changed' : 'created' }]);
   }
 
   remove(path: string): void {
