@@ -41,6 +41,16 @@ describe('the layers', () => {
     }
   });
 
+  it('the matrix webview is a page of its own: no vscode, no Node, only its messages\' types and its stylesheet', () => {
+    const WEBVIEW = join(CLIENT, 'webview');
+    for (const f of sources(WEBVIEW)) {
+      for (const i of importsOf(f)) {
+        const ok = (i.target && within(i.target, WEBVIEW)) || (i.typeOnly && i.target === join(CLIENT, 'matrix/messages'));
+        expect(ok, show(f, i)).toBe(true);
+      }
+    }
+  });
+
   it('the protocol module holds types and message identities: at run time it needs vscode-languageserver-protocol only', () => {
     for (const i of importsOf(PROTOCOL + '.ts')) {
       if (!i.typeOnly) expect(i.spec, show(PROTOCOL, i)).toBe('vscode-languageserver-protocol');
