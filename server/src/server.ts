@@ -109,13 +109,23 @@ export function createServer(connection: Connection, host: FileHost, options: Se
     return { capabilities: capabilities(diagnostics.pull), serverInfo: { name: 'fengong', version: '0.1.0' } };
   });
 
-  connection.onInitialized(async () => {
-    if (ctx.client.configuration) await refreshSettings(ctx);
-    void index.scan(folders, (uri) => !!documents.get(uri)).then(() => plans.invalidateLoad());
+  connection.onInitialized(
+    ctx.guard('initialized', undefined, async () => {
+      if (ctx.client.configuration) await refreshSettings(ctx);
+      // In the background: requests are answered while the workspace is read.
+      const scan = ctx.guard('scan', undefined, async () => {
+        await index.scan(folders, (uri) => !!documents.get(uri));
+        plans.invalidateLoad();
+      });
+      void scan();
+    }),
+  );
+  const watching = registerSync(ctx);
+  // One shutdown handler (a second would replace the first): timers and the host's watch.
+  connection.onShutdown(() => {
+    diagnostics.dispose();
+    watching?.dispose();
   });
-  connection.onShutdown(() => diagnostics.dispose());
-
-  registerSync(ctx);
   registerDiagnostics(ctx);
   registerSymbols(ctx);
   registerFolding(ctx);

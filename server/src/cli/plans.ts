@@ -36,8 +36,8 @@ export function display(path: string): string {
   return r && !r.startsWith('..') ? r : path;
 }
 
-/** The checker's files: Node's host, one registry lookup and one reading of each registry file per run. */
-export const host: FileHost = nodeFileHost();
+/** The checker's files: Node's host (reading synchronously), one registry lookup and one reading of each registry file per run. */
+export const host: FileHost = nodeFileHost({ sync: true });
 const lookup = new RegistryFileLookup((path) => isFile(host, path));
 const registryCache = new Map<string, RegistryChoice | string>();
 

@@ -2,7 +2,7 @@
 // Each updates the state objects and tells the diagnostics scheduler.
 import { FileChangeType } from 'vscode-languageserver';
 import { isRegistryFile } from '../host/registryFile';
-import type { FileChange } from '../host/fileHost';
+import type { Disposable, FileChange } from '../host/fileHost';
 import type { ServerContext } from './context';
 import { fileUriOf, fsPathOf } from './convert';
 import { readSettings } from './settings';
@@ -54,7 +54,8 @@ export async function filesChanged(ctx: ServerContext, changes: { uri: string; d
   ctx.plans.invalidateLoad();
 }
 
-export function registerSync(ctx: ServerContext): void {
+/** Returns what to dispose at shutdown: the host's watch, if it has one. */
+export function registerSync(ctx: ServerContext): Disposable | undefined {
   const { connection, documents, diagnostics, guard } = ctx;
 
   connection.onDidChangeConfiguration(
@@ -106,8 +107,5 @@ export function registerSync(ctx: ServerContext): void {
     guard('didChangeWatchedFiles', undefined, (params) => filesChanged(ctx, params.changes.map((c) => ({ uri: c.uri, deleted: c.type === FileChangeType.Deleted })))),
   );
   // A host that sees changes itself (the in-memory one in tests) reports them the same way.
-  const watching = ctx.host.watch?.(
-    guard('watch', undefined, (changes: FileChange[]) => filesChanged(ctx, changes.map((c) => ({ uri: fileUriOf(c.path), deleted: c.kind === 'deleted' })))),
-  );
-  if (watching) connection.onShutdown(() => watching.dispose());
+  return ctx.host.watch?.(guard('watch', undefined, (changes: FileChange[]) => filesChanged(ctx, changes.map((c) => ({ uri: fileUriOf(c.path), deleted: c.kind === 'deleted' })))));
 }
