@@ -120,10 +120,6 @@ export class Registries {
     return isNew;
   }
 
-  isOpen(path: string): boolean {
-    return this.open.has(path);
-  }
-
   /** A registry document was closed: the disk's text applies again. */
   closed(path: string): void {
     this.open.delete(path);
