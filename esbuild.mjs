@@ -11,12 +11,14 @@ const production = process.argv.includes('--production');
 const entries = [
   // Heavy libraries used by one feature each live in files of their own, loaded on first use.
   { in: 'server/src/cli.ts', out: 'cli', banner: '#!/usr/bin/env node', external: ['./exceljs.js', 'exceljs'] },
-  { in: 'server/src/server.ts', out: 'server', external: ['./pinyin.js', './exceljs.js', 'exceljs'] },
+  { in: 'server/src/node/main.ts', out: 'server', external: ['./pinyin.js', './exceljs.js', 'exceljs'] },
   { in: 'server/src/vendor/exceljs.ts', out: 'exceljs' },
   { in: 'server/src/vendor/pinyin.ts', out: 'pinyin' },
   // docx, fflate and fast-xml-parser: loaded by `fengong import|export` and the server's Word requests only.
   { in: 'server/src/vendor/word.ts', out: 'word' },
   { in: 'client/src/extension.ts', out: 'extension', external: ['vscode'] },
+  // The matrix webview's page script (and its stylesheet, dist/matrix.css): a browser program.
+  { in: 'client/src/webview/matrix.ts', out: 'matrix', platform: 'browser', format: 'iife', target: 'es2022' },
 ].filter((e) => existsSync(e.in));
 
 const contexts = await Promise.all(
@@ -25,11 +27,11 @@ const contexts = await Promise.all(
       entryPoints: { [e.out]: e.in },
       outdir: 'dist',
       bundle: true,
-      platform: 'node',
-      format: 'cjs',
+      platform: e.platform ?? 'node',
+      format: e.format ?? 'cjs',
       // jsonc-parser's UMD build hides its requires from the bundler; its ESM build does not.
       mainFields: ['module', 'main'],
-      target: 'node20',
+      target: e.target ?? 'node20',
       sourcemap: !production,
       minify: production,
       external: e.external ?? [],

@@ -274,7 +274,7 @@ function measureEngine(engine, texts, editAt) {
 function syntheticRegistry(engine) {
   const registry = engine.presetRegistry(['inner-mongolia']);
   for (let i = 1; registry.size < REGISTRY_SIZE; i++) {
-    registry.add({ name: `自治区测试局${String(i).padStart(4, '0')}`, aliases: [], level: 'provincial', source: 'bench' });
+    registry.add({ name: `自治区测试局${String(i).padStart(4, '0')}`, aliases: [], level: 'provincial', source: { kind: 'file', path: 'bench' } });
   }
   return registry;
 }

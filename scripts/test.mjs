@@ -24,7 +24,7 @@ function record(name, p, f) {
 }
 
 if (!step('build', 'node', ['esbuild.mjs'])) record('build', 0, 1);
-if (!step('typecheck', 'npx', ['tsc', '-p', '.', '--noEmit'])) record('typecheck', 0, 1);
+if (!step('typecheck', 'npx', ['tsc', '-p', '.', '--noEmit']) || !step('typecheck (webview)', 'npx', ['tsc', '-p', 'client/src/webview', '--noEmit'])) record('typecheck', 0, 1);
 
 // Unit, engine, CLI and LSP tests.
 const vitestOut = '.cache/test/vitest.json';

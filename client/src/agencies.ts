@@ -1,23 +1,17 @@
 // The Agencies view in the Explorer: every agency of the current plan (or of the whole
 // workspace), its lead, cooperating and responsible tasks beneath it; a click reveals the task.
-// The data comes from the language server (`fengong/agencies`): the client never parses plans.
+// The data comes from the language server (AgenciesRequest): the client never parses plans.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-// Types only: erased from the bundle, they keep both ends of the request in step.
-import type { AgenciesResult, ViewAgency, ViewTask } from '../../server/src/lsp/views';
+import { AgenciesRequest, ClientCommands, RevealTaskCommand, type AgenciesResult, type AgenciesScope, type ViewAgency, type ViewTask } from '../../server/src/protocol';
+import { fileNameOf, lineText, revealTask, type PlanTracker } from './planTracker';
 
 export const AGENCIES_VIEW = 'fengong.agencies';
-type Scope = 'document' | 'workspace';
+type Scope = AgenciesScope;
 type Role = ViewTask['role'];
+const t = (message: string, ...args: (string | number | boolean)[]) => vscode.l10n.t(message, ...args);
 
-const zh = () => vscode.env.language.toLowerCase().startsWith('zh');
-
-const ROLE_LABEL: Record<Role, [string, string]> = {
-  lead: ['牵头', 'Lead'],
-  cooperating: ['配合', 'Cooperating'],
-  responsible: ['负责', 'Responsible'],
-};
-const roleLabel = (r: Role) => ROLE_LABEL[r][zh() ? 0 : 1];
+const roleLabel = (r: Role) => ({ lead: t('Lead'), cooperating: t('Cooperating'), responsible: t('Responsible') })[r];
 
 type Node =
   | { kind: 'agency'; agency: ViewAgency }
@@ -30,64 +24,6 @@ export function loadText(a: { lead: number; cooperating: number; responsible: nu
     .filter((r) => a[r] > 0)
     .map((r) => `${roleLabel(r)} ${a[r]}`)
     .join(' · ');
-}
-
-export function toRange(r: ViewTask['range']): vscode.Range {
-  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
-}
-
-/** Opens the plan and selects the task's name, in the editor column the plan is shown in if any. */
-export async function revealTask(task: Pick<ViewTask, 'uri' | 'range'>): Promise<void> {
-  const uri = vscode.Uri.parse(task.uri);
-  const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === task.uri);
-  const editor = await vscode.window.showTextDocument(uri, { selection: toRange(task.range), viewColumn: shown?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
-  editor.revealRange(toRange(task.range), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-}
-
-/** The plan the views follow: the active editor's, else the last one that was active and is still open. */
-export class PlanTracker implements vscode.Disposable {
-  private last?: vscode.Uri;
-  private readonly emitter = new vscode.EventEmitter<vscode.Uri | undefined>();
-  readonly onDidChange = this.emitter.event;
-  private readonly subscriptions: vscode.Disposable[] = [];
-
-  constructor() {
-    this.update(vscode.window.activeTextEditor?.document);
-    this.subscriptions.push(
-      vscode.window.onDidChangeActiveTextEditor((e) => this.update(e?.document)),
-      // A .txt opened as plain text and then switched to fengong is closed and opened again,
-      // with no change of active editor.
-      vscode.workspace.onDidOpenTextDocument((d) => {
-        if (vscode.window.activeTextEditor?.document.uri.toString() === d.uri.toString()) this.update(d);
-      }),
-      vscode.workspace.onDidCloseTextDocument((d) => {
-        const uri = d.uri.toString();
-        if (this.last?.toString() !== uri) return;
-        // Closed for good, not reopened under another language: after the reopening, if any.
-        setTimeout(() => {
-          if (this.last?.toString() !== uri || vscode.workspace.textDocuments.some((x) => x.uri.toString() === uri && x.languageId === 'fengong')) return;
-          this.last = undefined;
-          this.emitter.fire(undefined);
-        }, 0);
-      }),
-    );
-  }
-
-  get current(): vscode.Uri | undefined {
-    return this.last;
-  }
-
-  private update(doc: vscode.TextDocument | undefined): void {
-    if (doc?.languageId !== 'fengong') return;
-    if (this.last?.toString() === doc.uri.toString()) return;
-    this.last = doc.uri;
-    this.emitter.fire(this.last);
-  }
-
-  dispose(): void {
-    this.emitter.dispose();
-    for (const s of this.subscriptions) s.dispose();
-  }
 }
 
 export class AgenciesProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
@@ -124,7 +60,7 @@ export class AgenciesProvider implements vscode.TreeDataProvider<Node>, vscode.D
       return [];
     }
     try {
-      this.last = await this.client.sendRequest<AgenciesResult>('fengong/agencies', { uri, scope: this.scope });
+      this.last = await this.client.sendRequest(AgenciesRequest, { uri, scope: this.scope });
       return this.last?.agencies ?? [];
     } catch {
       // The server is starting or restarting: the next change refreshes the view.
@@ -138,14 +74,14 @@ export class AgenciesProvider implements vscode.TreeDataProvider<Node>, vscode.D
       const a = node.agency;
       const item = new vscode.TreeItem(a.agency, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `agency:${a.agency}`;
-      const unknown = zh() ? '未知单位' : 'unknown agency';
+      const unknown = t('unknown agency');
       item.description = [loadText(a), a.unknown ? unknown : ''].filter(Boolean).join(' · ');
       item.iconPath = a.unknown ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon(a.collective ? 'references' : 'organization');
       const tip = new vscode.MarkdownString();
       tip.appendMarkdown(`**${escapeMd(a.agency)}**`);
-      if (a.aliases.length) tip.appendMarkdown(`\n\n${zh() ? '其他名称' : 'Also written'}: ${a.aliases.map(escapeMd).join('、')}`);
+      if (a.aliases.length) tip.appendMarkdown(`\n\n${t('Also written')}: ${a.aliases.map(escapeMd).join('、')}`);
       tip.appendMarkdown(`\n\n${escapeMd(loadText(a))}`);
-      if (a.unknown) tip.appendMarkdown(`\n\n$(warning) ${zh() ? '不在单位名录中' : 'Not in the agency registry'}`);
+      if (a.unknown) tip.appendMarkdown(`\n\n$(warning) ${t('Not in the agency registry')}`);
       tip.supportThemeIcons = true;
       item.tooltip = tip;
       item.contextValue = a.unknown ? 'fengong.agency.unknown' : 'fengong.agency';
@@ -158,15 +94,15 @@ export class AgenciesProvider implements vscode.TreeDataProvider<Node>, vscode.D
       item.contextValue = 'fengong.role';
       return item;
     }
-    const t = node.task;
-    const item = new vscode.TreeItem(`${t.number} ${t.name}`, vscode.TreeItemCollapsibleState.None);
+    const task = node.task;
+    const item = new vscode.TreeItem(`${task.number} ${task.name}`, vscode.TreeItemCollapsibleState.None);
     // By position: a plan with a section number written twice has two tasks of one number path.
-    item.id = `task:${node.agency.agency}:${t.role}:${node.index}`;
-    const file = decodeURIComponent(t.uri.slice(t.uri.lastIndexOf('/') + 1));
-    item.description = many ? `${file}:${t.line}` : `${zh() ? '第' : 'line '}${t.line}${zh() ? '行' : ''}`;
-    item.tooltip = `${t.number} ${t.name}\n${file}:${t.line}`;
+    item.id = `task:${node.agency.agency}:${task.role}:${node.index}`;
+    const file = decodeURIComponent(task.uri.slice(task.uri.lastIndexOf('/') + 1));
+    item.description = many ? `${file}:${task.line}` : lineText(task.line);
+    item.tooltip = `${task.number} ${task.name}\n${file}:${task.line}`;
     item.iconPath = new vscode.ThemeIcon('symbol-event');
-    item.command = { title: zh() ? '转到任务' : 'Go to task', command: 'fengong.agencies.reveal', arguments: [t] };
+    item.command = { title: t('Go to task'), command: RevealTaskCommand, arguments: [task] };
     item.contextValue = 'fengong.task';
     return item;
   }
@@ -191,8 +127,7 @@ export function registerAgenciesView(context: vscode.ExtensionContext, client: L
   const provider = new AgenciesProvider(client, plans);
   const view = vscode.window.createTreeView(AGENCIES_VIEW, { treeDataProvider: provider, showCollapseAll: true });
   const describe = () => {
-    const file = plans.current ? decodeURIComponent(plans.current.path.slice(plans.current.path.lastIndexOf('/') + 1)) : '';
-    view.description = provider.scope === 'workspace' ? (zh() ? '整个工作区' : 'whole workspace') : file;
+    view.description = provider.scope === 'workspace' ? t('whole workspace') : plans.current ? fileNameOf(plans.current) : '';
   };
   const setScope = async (scope: Scope) => {
     provider.scope = scope;
@@ -232,10 +167,10 @@ export function registerAgenciesView(context: vscode.ExtensionContext, client: L
     view.onDidChangeVisibility((e) => {
       if (e.visible) provider.refresh();
     }),
-    vscode.commands.registerCommand('fengong.agencies.refresh', () => provider.refresh()),
-    vscode.commands.registerCommand('fengong.agencies.showWorkspace', () => setScope('workspace')),
-    vscode.commands.registerCommand('fengong.agencies.showDocument', () => setScope('document')),
-    vscode.commands.registerCommand('fengong.agencies.reveal', (task: ViewTask) => revealTask(task)),
+    vscode.commands.registerCommand(ClientCommands.agenciesRefresh, () => provider.refresh()),
+    vscode.commands.registerCommand(ClientCommands.agenciesShowWorkspace, () => setScope('workspace')),
+    vscode.commands.registerCommand(ClientCommands.agenciesShowDocument, () => setScope('document')),
+    vscode.commands.registerCommand(RevealTaskCommand, (task: ViewTask) => revealTask(task)),
   );
   return provider;
 }

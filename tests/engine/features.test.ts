@@ -6,7 +6,7 @@ import {
   analyze,
   applyEdits,
   completeAt,
-  fixAll,
+  safeFixes,
   fixesFor,
   hoverAt,
   loadRegistryFile,
@@ -112,7 +112,7 @@ describe('fixes', () => {
   it('fix-all applies only safe, non-overlapping fixes', () => {
     const text = taskPlan('加快建设。（自治区商务厅牵头,自治区发展和改革委员会、财政厅、财政厅配合)\n推进物流。(自治区发展改革委牵头)');
     const a = analyze(text, { registry });
-    const out = applyEdits(text, fixAll(a.model, a.findings, registry));
+    const out = applyEdits(text, safeFixes(a.model, a.findings, registry));
     expect(analyze(out, { registry }).findings.map((f) => f.code)).toEqual([]);
   });
   it('adds an agency to a registry without one, or with an empty list', () => {

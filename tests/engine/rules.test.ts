@@ -1,7 +1,9 @@
 // Every rule: a text where it must fire, and one where it must not.
 import { describe, expect, it } from 'vitest';
-import { loadRegistryFile, presetRegistry, RULES } from '../../server/src/engine';
-import { codes, plan, run, SAMPLE, taskPlan } from '../helpers';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkPlan, loadRegistryFile, messageOf, presetRegistry, registryFindings, RULES, type Finding, type RuleCode } from '../../server/src/engine';
+import { codes, plan, ROOT, run, SAMPLE, taskPlan } from '../helpers';
 
 const fires = (text: string, code: string) => expect(codes(text)).toContain(code);
 const quiet = (text: string, code: string) => expect(codes(text)).not.toContain(code);
@@ -140,16 +142,58 @@ describe('numbering rules', () => {
 });
 
 describe('the rule table', () => {
-  it('has every code the checker promises, with zh-cn and en messages', () => {
-    const promised = ['clause.missing', 'clause.no-lead', 'clause.empty', 'clause.unclosed', 'clause.mismatched-brackets', 'agency.unknown', 'agency.superseded', 'agency.alias', 'agency.duplicate', 'agency.lead-and-cooperating', 'numbering.gap', 'numbering.duplicate', 'numbering.order'];
-    for (const code of promised) expect(RULES.get(code), code).toBeDefined();
-    for (const rule of RULES.values()) {
-      const args = { name: 'X', open: '(', close: ')', agency: 'X', written: 'X', expected: '一', actual: '二', near: '', until: '2018', untilZh: '2018年', reform: '2018', how: 'rename', successor: 'Y', shown: '1', skipped: '1', error: 'e', path: 'p', preset: 'p', known: 'k', place: 'p' };
-      expect(rule.zh(args), rule.code).toMatch(/[\u4e00-\u9fff]/);
-      // English throughout; Chinese only where the message quotes what users write (e.g. 广东省).
-      expect(rule.en({ ...args, expected: '1', actual: '2', untilZh: '' }).replace(/[\u4e00-\u9fff、]+/g, ''), rule.code).toMatch(/^[\x20-\x7e]+$/);
+  // One example per code, typed by the table: a new rule without an example does not compile.
+  const EXAMPLES: Record<RuleCode, () => Finding[]> = {
+    'clause.missing': () => run(taskPlan('加快口岸建设。优化通关环境。(自治区商务厅牵头)\n推进物流发展。培育物流龙头企业，吸引物流企业入驻。')).findings,
+    'clause.no-lead': () => run(taskPlan('加快口岸建设。(自治区财政厅、公安厅等部门配合)')).findings,
+    'clause.empty': () => run(taskPlan('加快口岸建设。(等部门配合)')).findings,
+    'clause.unclosed': () => run(taskPlan('加快口岸建设。(自治区商务厅牵头,自治区财政厅配合')).findings,
+    'clause.mismatched-brackets': () => run(taskPlan('加快口岸建设。（自治区商务厅牵头,自治区财政厅配合)')).findings,
+    'agency.unknown': () => run(taskPlan('加快口岸建设。(自治区商务厅牵头,自治区不存在厅配合)')).findings,
+    'agency.alias': () => run(taskPlan('加快口岸建设。(自治区发展和改革委员会牵头,自治区财政厅配合)\n推进物流。(自治区发展改革委牵头)')).findings,
+    'agency.superseded': () => run(plan('2024年重点工作分工方案', '一、重点任务', '(一)加强耕地保护。(国土资源部牵头,农业农村部配合)')).findings,
+    'agency.duplicate': () => run(taskPlan('加快口岸建设。(自治区商务厅牵头,自治区财政厅、财政厅配合)')).findings,
+    'agency.lead-and-cooperating': () => run(taskPlan('加快口岸建设。(自治区商务厅牵头,自治区财政厅、商务厅配合)')).findings,
+    'numbering.gap': () => run(plan('《规划》重点工作分工方案', '一、加快建设。(自治区商务厅牵头)', '三、加快建设。(自治区商务厅牵头)')).findings,
+    'numbering.duplicate': () => run(plan('《规划》重点工作分工方案', '一、加快建设。(自治区商务厅牵头)', '一、加快建设。(自治区商务厅牵头)')).findings,
+    'numbering.order': () => run(plan('《规划》重点工作分工方案', '一、加快建设。(自治区商务厅牵头)', '二、加快建设。(自治区商务厅牵头)', '一、加快建设。(自治区商务厅牵头)')).findings,
+    'engine.limit': () => checkPlan(run(taskPlan('加快口岸建设。(自治区商务厅牵头,自治区甲厅、自治区乙厅配合)')).model, { registry: presetRegistry(['inner-mongolia']), maxFindings: 1 }),
+    'engine.internal': () =>
+      run(SAMPLE, {
+        registry: {
+          lookup: () => {
+            throw new Error('boom');
+          },
+        } as never,
+      }).findings,
+    'registry.unknown-place': () => registryFindings(loadRegistryFile('{ "place": "亚特兰蒂斯" }', 'r.json').findings),
+    'registry.invalid-json': () => registryFindings(loadRegistryFile('{ "agencies": [', 'r.json').findings),
+    'registry.invalid': () => registryFindings(loadRegistryFile('{ "agencies": [{ "nom": "X" }] }', 'r.json').findings),
+    'registry.unknown-preset': () => registryFindings(loadRegistryFile('{ "extends": ["atlantis"] }', 'r.json').findings),
+    'registry.duplicate-name': () => registryFindings(loadRegistryFile('{ "agencies": [{ "name": "甲局" }, { "name": "乙局", "aliases": ["甲局"] }] }', 'r.json').findings),
+  };
+  const ARGS = { name: 'X', open: '(', close: ')', agency: 'X', written: 'X', expected: '1', actual: '2', near: '', shown: '1', skipped: '2', error: 'e', path: 'p', preset: 'p', known: 'k', until: '2018', untilZh: '2018年', reform: '2018', how: 'rename', successor: 'Y', place: 'p' };
+
+  it.each([...RULES.keys()])('%s: fires on its example with the table\'s severity, and reads in zh-cn and en', (code) => {
+    const rule = RULES.get(code)!;
+    const found = EXAMPLES[code]().find((f) => f.code === code);
+    expect(found, code).toBeDefined();
+    expect(found!.severity).toBe(rule.severity);
+    expect(found!.message).toBe(messageOf(code, found!.args));
+    expect(rule.zh(ARGS)).toMatch(/[\u4e00-\u9fff]/);
+    // English throughout; Chinese only where the message quotes what users write (e.g. 广东省).
+    expect(rule.en(ARGS).replace(/[\u4e00-\u9fff、]+/g, '')).toMatch(/^[\x20-\x7e]+$/);
+  });
+
+  it('covers every code the README documents', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const code of RULES.keys()) {
+      if (code.startsWith('engine.')) continue;
+      const [group, name] = code.split('.');
+      expect(readme.includes(`\`${code}\``) || readme.includes(`\`.${name}\``) && readme.includes(`\`${group}.`), code).toBe(true);
     }
   });
+
   it('lets settings override a severity, or switch a rule off', () => {
     const text = taskPlan('加快口岸建设。(自治区财政厅等部门配合)');
     expect(run(text, { severities: { 'clause.no-lead': 'error' } }).findings.find((f) => f.code === 'clause.no-lead')?.severity).toBe('error');

@@ -1,7 +1,11 @@
-// A real LSP client over stdio against the bundled dist/server.js.
+// A real LSP client against the server: the bundled dist/server.js over stdio, or the server
+// in this process (createServer) over an in-memory connection, on Node's file host or any other.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
+import { pinyin } from 'pinyin-pro';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -9,20 +13,55 @@ import {
   type ClientCapabilities,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type RequestParam,
+  type RequestType,
 } from 'vscode-languageserver-protocol/node';
+import type { FileHost } from '../../server/src/host/fileHost';
+import { nodeFileHost } from '../../server/src/node/host';
+import { StatusNotification, type StatusParams } from '../../server/src/protocol';
+import { createServer } from '../../server/src/server';
 import { ROOT } from '../helpers';
+
+export type Transport = 'in-process' | 'stdio';
+/** Every LSP suite runs over both: in-process (fast, no bundle) and stdio (the bundle users run). */
+export const TRANSPORTS: Transport[] = ['in-process', 'stdio'];
 
 export interface Options {
   pull?: boolean;
   root?: string;
   settings?: unknown;
+  transport?: Transport;
+  /** In-process only: the server's file host (Node's by default). */
+  host?: FileHost;
+}
+
+/** The server in this process, its two ends joined by in-memory streams. */
+function inProcess(host: FileHost): { conn: ProtocolConnection; close: () => void } {
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  // Reader and writer objects, not streams: Node's createConnection exits the process when a stream it was given ends.
+  const server = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+  createServer(server, host, { pinyin: () => (s) => pinyin(s, { toneType: 'none', type: 'array', nonZh: 'consecutive' }) });
+  server.listen();
+  const conn = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  return {
+    conn,
+    close: () => {
+      server.dispose();
+      toServer.end();
+      toClient.end();
+    },
+  };
 }
 
 export class LspClient {
   readonly conn: ProtocolConnection;
-  readonly proc: ChildProcess;
+  readonly transport: Transport;
+  private readonly proc?: ChildProcess;
+  private readonly close?: () => void;
+  private closed = false;
   readonly pushed = new Map<string, PublishDiagnosticsParams>();
-  readonly status = new Map<string, { registry: string | null; agencies: number; tasks: number }>();
+  readonly status = new Map<string, StatusParams>();
   private versions = new Map<string, number>();
   private waiters: (() => void)[] = [];
   stderr = '';
@@ -30,14 +69,21 @@ export class LspClient {
   readonly logs: string[] = [];
 
   constructor(private readonly options: Options = {}) {
-    this.proc = spawn(process.execPath, [join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.proc.stderr!.on('data', (d) => (this.stderr += d));
-    this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    this.transport = options.transport ?? 'stdio';
+    if (this.transport === 'stdio') {
+      this.proc = spawn(process.execPath, [join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      this.proc.stderr!.on('data', (d) => (this.stderr += d));
+      this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    } else {
+      const p = inProcess(options.host ?? nodeFileHost());
+      this.conn = p.conn;
+      this.close = p.close;
+    }
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.pushed.set(p.uri, p);
       this.wake();
     });
-    this.conn.onNotification('fengong/status', (s: { uri: string; registry: string | null; agencies: number; tasks: number }) => void this.status.set(s.uri, s));
+    this.conn.onNotification(StatusNotification, (s) => void this.status.set(s.uri, s));
     this.conn.onNotification('window/logMessage', (m: { type: number; message: string }) => void this.logs.push(m.message));
     this.conn.onRequest('workspace/configuration', () => [options.settings ?? {}]);
     this.conn.onRequest('workspace/diagnostic/refresh', () => null);
@@ -65,7 +111,8 @@ export class LspClient {
     };
     const root = this.options.root;
     const result = await this.conn.sendRequest('initialize', {
-      processId: process.pid,
+      // In-process the server must not watch for its parent: that is this process.
+      processId: this.transport === 'stdio' ? process.pid : null,
       rootUri: root ? pathToFileURL(root).toString() : null,
       workspaceFolders: root ? [{ uri: pathToFileURL(root).toString(), name: 'ws' }] : null,
       capabilities: caps,
@@ -95,7 +142,13 @@ export class LspClient {
     return version;
   }
 
-  request<R>(method: string, params: unknown): Promise<R> {
+  /** A fengong request, typed by protocol.ts. */
+  send<P, R>(type: RequestType<P, R, void>, params: NoInfer<P>): Promise<R> {
+    return this.conn.sendRequest<P, R, void>(type, params as RequestParam<P>);
+  }
+
+  /** A standard LSP request by its method name (`textDocument/hover`). */
+  request<R>(method: `${'textDocument' | 'workspace'}/${string}`, params: unknown): Promise<R> {
     return this.conn.sendRequest(method, params) as Promise<R>;
   }
 
@@ -120,16 +173,19 @@ export class LspClient {
   async stop(): Promise<void> {
     try {
       await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-      await this.conn.sendNotification('exit');
+      // In-process, `exit` would end this process: the connection is closed instead.
+      if (this.proc) await this.conn.sendNotification('exit');
     } catch {
       // already gone
     }
     this.conn.dispose();
-    this.proc.kill();
+    this.proc?.kill();
+    this.close?.();
+    this.closed = true;
   }
 
   get alive(): boolean {
-    return this.proc.exitCode === null && !this.proc.killed;
+    return this.proc ? this.proc.exitCode === null && !this.proc.killed : !this.closed;
   }
 }
 

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, SAMPLE } from '../helpers';
-import { LspClient, uriOf } from './client';
+import { DocumentTextRequest } from '../../server/src/protocol';
+import { LspClient, TRANSPORTS, uriOf } from './client';
 
 type Pos = { line: number; character: number };
 type Range = { start: Pos; end: Pos };
@@ -46,13 +47,13 @@ function checkEdits(doc: TextDocument, edits: Edit[]): void {
   for (let i = 1; i < spans.length; i++) expect(spans[i][0], 'overlapping edits').toBeGreaterThanOrEqual(spans[i - 1][1]);
 }
 
-describe(`LSP fuzz (seed ${SEED}, ${STEPS} steps)`, () => {
+describe.each(TRANSPORTS)(`LSP fuzz (seed ${SEED}, ${STEPS} steps), %s`, (transport) => {
   let c: LspClient;
   let dir: string;
   beforeAll(async () => {
     execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs')], { cwd: ROOT });
     dir = mkdtempSync(join(tmpdir(), 'fengong-fuzz-'));
-    c = new LspClient({ pull: true, root: dir });
+    c = new LspClient({ pull: true, root: dir, transport });
     await c.start();
   });
   afterAll(() => c.stop());
@@ -136,9 +137,9 @@ describe(`LSP fuzz (seed ${SEED}, ${STEPS} steps)`, () => {
           checkEdits(doc, edits);
         }
       }
-      if (step % 25 === 24) expect(await c.request('fengong/documentText', { uri })).toBe(doc.getText());
+      if (step % 25 === 24) expect(await c.send(DocumentTextRequest, { uri })).toBe(doc.getText());
     }
-    expect(await c.request('fengong/documentText', { uri })).toBe(doc.getText());
+    expect(await c.send(DocumentTextRequest, { uri })).toBe(doc.getText());
     expect(c.alive).toBe(true);
     expect(c.logs.filter((l) => l.includes('failed:'))).toEqual([]);
   }, 120_000);

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../../server/src/engine';
 import { agenciesOf, exportOf, matrixOf, registerViewRequests, type ViewAnalyses } from '../../server/src/lsp/views';
+import { AgenciesRequest, ExportMatrixRequest, ExportTableRequest, MatrixRequest } from '../../server/src/protocol';
 import { plan, run, SAMPLE } from '../helpers';
 
 const SAMPLE_URI = 'file:///ws/plans/manzhouli.plan.txt';
@@ -14,11 +15,11 @@ const plans = new Map<string, Analysis>([
   [SAMPLE_URI, run(SAMPLE)],
   [OTHER_URI, run(OTHER)],
 ]);
-const analyses: ViewAnalyses = { of: (uri) => plans.get(uri), all: () => plans.entries() };
+const analyses: ViewAnalyses = { analysisFor: async (uri) => plans.get(uri), all: async () => plans.entries() };
 
-describe('fengong/agencies', () => {
-  it('lists the agencies of one document with their tasks and where to reveal them', () => {
-    const r = agenciesOf(analyses, { uri: SAMPLE_URI, scope: 'document' });
+describe('AgenciesRequest', () => {
+  it('lists the agencies of one document with their tasks and where to reveal them', async () => {
+    const r = await agenciesOf(analyses, { uri: SAMPLE_URI, scope: 'document' });
     expect(r.scope).toBe('document');
     expect(r.plans).toBe(1);
     expect(r.agencies).toHaveLength(45);
@@ -32,8 +33,8 @@ describe('fengong/agencies', () => {
     expect(SAMPLE.split('\n')[73].slice(t.range.start.character, t.range.end.character)).toBe('大力发展旅游服务贸易');
   });
 
-  it('merges every plan of the workspace', () => {
-    const r = agenciesOf(analyses, { scope: 'workspace' });
+  it('merges every plan of the workspace', async () => {
+    const r = await agenciesOf(analyses, { scope: 'workspace' });
     expect(r.plans).toBe(2);
     const a = r.agencies.find((x) => x.agency === '自治区商务厅')!;
     expect([a.lead, a.cooperating]).toEqual([15, 17]);
@@ -41,26 +42,26 @@ describe('fengong/agencies', () => {
     expect(r.agencies.find((x) => x.agency === '自治区财政厅')!.cooperating).toBe(28);
   });
 
-  it('answers empty for no document or an unknown one', () => {
-    expect(agenciesOf(analyses, { scope: 'document' })).toEqual({ scope: 'document', plans: 0, agencies: [] });
-    expect(agenciesOf(analyses, { uri: 'file:///nowhere.txt' }).agencies).toEqual([]);
+  it('answers empty for no document or an unknown one', async () => {
+    expect(await agenciesOf(analyses, { scope: 'document' })).toEqual({ scope: 'document', plans: 0, agencies: [] });
+    expect((await agenciesOf(analyses, { uri: 'file:///nowhere.txt' })).agencies).toEqual([]);
   });
 });
 
-describe('fengong/matrix', () => {
-  it('gives chapters and rows with cells and revealable tasks', () => {
-    const m = matrixOf(analyses, SAMPLE_URI)!;
+describe('MatrixRequest', () => {
+  it('gives chapters and rows with cells and revealable tasks', async () => {
+    const m = (await matrixOf(analyses, SAMPLE_URI))!;
     expect(m.title).toBe('《内蒙古满洲里重点开发开放试验区建设总体规划》重点工作分工方案');
     expect(m.chapters.map((c) => c.number).join('')).toBe('一二三四五六七');
     const tourism = m.rows.find((r) => r.agency === '自治区旅游局')!;
     expect(tourism.cells.map((c) => `${c.lead}/${c.cooperating}`).join(' ')).toBe('0/0 0/2 0/0 5/0 0/0 0/2 0/0');
     // the cell a click opens: 旅游局 in chapter 四
     expect(tourism.tasks.filter((t) => t.chapter === 3).map((t) => t.number)).toEqual(['四/(十五)/5', '四/(十六)/1', '四/(十六)/2', '四/(十六)/3', '四/(十六)/4']);
-    expect(matrixOf(analyses, 'file:///nowhere.txt')).toBeNull();
+    expect(await matrixOf(analyses, 'file:///nowhere.txt')).toBeNull();
   });
 });
 
-describe('fengong/exportTable and fengong/exportMatrix', () => {
+describe('ExportTableRequest and ExportMatrixRequest', () => {
   it('returns text formats as text, named after the file', async () => {
     const csv = await exportOf(analyses, { uri: SAMPLE_URI, format: 'csv' }, 'table');
     expect(csv!.text!.startsWith('\ufeff编号,章,节,任务,牵头单位,配合单位,负责单位,行\r\n一/(一)/1,')).toBe(true);
@@ -90,23 +91,23 @@ describe('registerViewRequests', () => {
     const handlers = new Map<string, (p: unknown) => Promise<unknown>>();
     const errors: string[] = [];
     const connection = {
-      onRequest: (method: string, handler: (p: never) => unknown) => handlers.set(method, handler as (p: unknown) => Promise<unknown>),
+      onRequest: (type: { method: string }, handler: (p: never) => unknown) => handlers.set(type.method, handler as (p: unknown) => Promise<unknown>),
       console: { error: (m: string) => errors.push(m) },
     };
     const broken: ViewAnalyses = {
-      of: () => {
+      analysisFor: () => {
         throw new Error('boom');
       },
-      all: () => [],
+      all: async () => [],
     };
-    registerViewRequests(connection, analyses);
-    expect([...handlers.keys()]).toEqual(['fengong/agencies', 'fengong/matrix', 'fengong/exportTable', 'fengong/exportMatrix']);
-    expect(((await handlers.get('fengong/agencies')!({ uri: SAMPLE_URI, scope: 'document' })) as { plans: number }).plans).toBe(1);
+    registerViewRequests(connection as never, analyses);
+    expect([...handlers.keys()]).toEqual([AgenciesRequest.method, MatrixRequest.method, ExportTableRequest.method, ExportMatrixRequest.method]);
+    expect(((await handlers.get(AgenciesRequest.method)!({ uri: SAMPLE_URI, scope: 'document' })) as { plans: number }).plans).toBe(1);
 
     handlers.clear();
-    registerViewRequests(connection, broken);
-    expect(await handlers.get('fengong/matrix')!({ uri: SAMPLE_URI })).toBeNull();
-    expect(await handlers.get('fengong/agencies')!({ uri: SAMPLE_URI })).toEqual({ scope: 'document', plans: 0, agencies: [] });
+    registerViewRequests(connection as never, broken);
+    expect(await handlers.get(MatrixRequest.method)!({ uri: SAMPLE_URI })).toBeNull();
+    expect(await handlers.get(AgenciesRequest.method)!({ uri: SAMPLE_URI })).toEqual({ scope: 'document', plans: 0, agencies: [] });
     expect(errors).toHaveLength(2);
     expect(errors[0]).toMatch(/^fengong: matrix failed: Error: boom/);
   });

@@ -14,7 +14,7 @@ function printOutline(out: string[], nodes: ReportOutline[], indent: string): vo
   }
 }
 
-export function check(argv: string[], write: (s: string) => void, warn: (s: string) => void): number {
+export async function check(argv: string[], write: (s: string) => void, warn: (s: string) => void): Promise<number> {
   const { options, files } = parseOptions(argv, {
     format: { values: ['text', 'json'] },
     registry: {},
@@ -32,7 +32,7 @@ export function check(argv: string[], write: (s: string) => void, warn: (s: stri
   let warnings = 0;
   let others = 0;
   const printedRegistries = new Set<string>();
-  for (const plan of plans) {
+  for await (const plan of plans) {
     const key = plan.registry.problems.join('\n');
     if (key && !printedRegistries.has(key)) {
       printedRegistries.add(key);

@@ -4,6 +4,7 @@
 // as NAME.docx, never over an existing file unless --force; `-o -` writes it to stdout.
 // Exit 0; 2 for bad usage or an unreadable plan.
 import { existsSync } from 'node:fs';
+import { planStem } from '../engine';
 import { exportDocx } from '../word/docxExport';
 import { parseOptions, UsageError } from './args';
 import { shortOutput, writeOrFail } from './import';
@@ -13,7 +14,7 @@ export const EXPORT_USAGE = 'fengong export --format docx [--with-table] [-o OUT
 
 /** plan.plan.txt, plan.fengong, plan.txt → plan.docx */
 export function docxPathFor(planPath: string): string {
-  return planPath.replace(/(\.plan\.(txt|md)|\.fengong|\.txt|\.md)$/i, '') + '.docx';
+  return planStem(planPath) + '.docx';
 }
 
 export async function exportCommand(argv: string[], write: (s: string | Uint8Array) => void, warn: (s: string) => void): Promise<number> {
@@ -27,7 +28,7 @@ export async function exportCommand(argv: string[], write: (s: string | Uint8Arr
   if (files.length !== 1) throw new UsageError('需要一个分工方案文件 (give one plan file)');
   const explicit = options.output as string | undefined;
   if (explicit === '-' && process.stdout.isTTY) throw new UsageError('docx 不能写到终端：用 -o 文件 (docx cannot go to a terminal: use -o FILE)');
-  const { plans, unreadable } = loadPlans(files, { registry: options.registry as string | undefined, locale: 'zh-cn' });
+  const { plans, unreadable } = await loadPlans(files, { registry: options.registry as string | undefined, locale: 'zh-cn' });
   for (const reason of unreadable) warn(`fengong: ${reason}`);
   const plan = plans[0];
   if (!plan) return 2;

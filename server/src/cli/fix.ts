@@ -4,17 +4,16 @@
 // without BOM, UTF-16LE, GB18030) and line ends. References to renumbered headings are
 // listed on stderr for the drafter to check.
 // Exit 0: done; 1: an error remains after fixing; 2: bad usage, an unreadable or unwritable file.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { fixAllSafe, analyze, type Locale, LineIndex } from '../engine';
-import { decodePlan } from '../node/files';
+import { writeFileSync } from 'node:fs';
+import { repairPlan, analyze, type Locale, LineIndex } from '../engine';
 import { parseOptions, UsageError } from './args';
-import { display, registryFor } from './plans';
+import { display, host, registryFor } from './plans';
 
 export const FIX_USAGE = 'fengong fix [--write] [--registry FILE] [--full-width] [--no-format] FILE...';
 
 type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'gb18030';
 
-export function fix(argv: string[], write: (s: string) => void, warn: (s: string) => void): number {
+export async function fix(argv: string[], write: (s: string) => void, warn: (s: string) => void): Promise<number> {
   const { options, files } = parseOptions(argv, {
     write: { flag: true },
     registry: {},
@@ -30,23 +29,14 @@ export function fix(argv: string[], write: (s: string) => void, warn: (s: string
 
   for (const path of files) {
     const shown = display(path);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
-      warn(code === 'EISDIR' ? `fengong: 是目录，不是文件 (is a directory): ${path}` : `fengong: 无法读取文件 (cannot read file, ${code}): ${path}`);
-      worse(2);
-      continue;
-    }
-    const read = decodePlan(bytes, path);
+    const read = await host.readText(path);
     if (read.error || read.text === undefined) {
       warn(`fengong: ${read.error ?? path}`);
       worse(2);
       continue;
     }
-    const encoding: Encoding = read.encoding === 'utf-8' && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 'utf-8-bom' : read.encoding ?? 'utf-8';
-    const registry = registryFor(path, options.registry as string | undefined, locale);
+    const encoding: Encoding = read.encoding === 'utf-8' && read.bom ? 'utf-8-bom' : read.encoding ?? 'utf-8';
+    const registry = await registryFor(path, options.registry as string | undefined, locale);
     if (typeof registry === 'string') {
       warn(`fengong: ${registry}`);
       worse(2);
@@ -54,7 +44,7 @@ export function fix(argv: string[], write: (s: string) => void, warn: (s: string
     }
     for (const p of registry.problems) warn(p);
 
-    const result = fixAllSafe(read.text, {
+    const result = repairPlan(read.text, {
       registry: registry.registry,
       format: options['no-format'] ? false : { fullWidth: options['full-width'] === true },
     });

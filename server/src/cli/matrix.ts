@@ -4,13 +4,14 @@
 // Exit 0; 2 for bad usage or an unreadable file (the readable ones are still exported).
 import { writeFileSync } from 'node:fs';
 import { parseOptions, UsageError, type OptionSpec } from './args';
-import { exportMatrix, FORMATS, type ExportPlan, type Format, type HeaderLocale } from './export';
+import type { ExportPlan, HeaderLocale } from '../engine';
+import { EXPORT_FORMATS, exportMatrix, type ExportFormat } from '../sheets';
 import { loadPlans } from './plans';
 
 export const MATRIX_USAGE = 'fengong matrix [--format md|csv|json|xlsx] [--output FILE] [--registry FILE] [--locale zh-cn|en] FILE...';
 
 export const EXPORT_OPTIONS: Record<string, OptionSpec> = {
-  format: { values: FORMATS },
+  format: { values: EXPORT_FORMATS },
   output: {},
   registry: {},
   locale: { values: ['zh-cn', 'en'] },
@@ -18,22 +19,22 @@ export const EXPORT_OPTIONS: Record<string, OptionSpec> = {
 
 export interface ExportRun {
   plans: ExportPlan[];
-  format: Format;
+  format: ExportFormat;
   locale: HeaderLocale;
   output?: string;
   unreadable: boolean;
 }
 
 /** Options, files and registries, as every export subcommand reads them. */
-export function loadForExport(argv: string[], spec: Record<string, OptionSpec>, warn: (s: string) => void): ExportRun {
+export async function loadForExport(argv: string[], spec: Record<string, OptionSpec>, warn: (s: string) => void): Promise<ExportRun> {
   const { options, files } = parseOptions(argv, spec);
   if (files.length === 0) throw new UsageError('没有要导出的文件 (no files to export)');
-  const format = (options.format as Format | undefined) ?? 'md';
+  const format = (options.format as ExportFormat | undefined) ?? 'md';
   const output = options.output as string | undefined;
   // Bytes on a terminal help no one.
   if (format === 'xlsx' && !output && process.stdout.isTTY) throw new UsageError('xlsx 需要 --output 文件 (xlsx needs --output FILE)');
   const locale = (options.locale as HeaderLocale | undefined) ?? 'zh-cn';
-  const { plans, unreadable } = loadPlans(files, { registry: options.registry as string | undefined, locale });
+  const { plans, unreadable } = await loadPlans(files, { registry: options.registry as string | undefined, locale });
   for (const reason of unreadable) warn(`fengong: ${reason}`);
   const printed = new Set<string>();
   for (const p of plans) {
@@ -62,7 +63,7 @@ export function writeExport(out: string | Uint8Array, output: string | undefined
 }
 
 export async function matrix(argv: string[], write: (s: string | Uint8Array) => void, warn: (s: string) => void): Promise<number> {
-  const loaded = loadForExport(argv, EXPORT_OPTIONS, warn);
+  const loaded = await loadForExport(argv, EXPORT_OPTIONS, warn);
   const out = await exportMatrix(loaded.plans, loaded.format, loaded.locale);
   writeExport(out, loaded.output, write);
   return loaded.unreadable ? 2 : 0;

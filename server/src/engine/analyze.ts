@@ -6,7 +6,7 @@ import { chooseRegistry, resolveModel, type Chosen } from './registry/resolve';
 import { checkPlan, type Finding } from './rules/diagnostics';
 import type { Registry } from './registry/registry';
 import type { Place } from './registry/places';
-import type { Locale, Severity } from './rules/rules';
+import { findingOf, type Locale, type SeverityOverrides } from './rules/rules';
 
 export interface AnalyzeOptions {
   /**
@@ -15,7 +15,7 @@ export interface AnalyzeOptions {
    * issuer and clauses) and date (文号 or date line) are used.
    */
   registry?: Registry;
-  severities?: Partial<Record<string, Severity>>;
+  severities?: SeverityOverrides;
   locale?: Locale;
   /**
    * The previous analysis of the same document: unchanged lines are reused rather than parsed
@@ -62,7 +62,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const { model, cache } = parsePlan('', undefined);
     return {
       model: { ...model, text },
-      findings: [{ code: 'engine.internal', severity: 'error', message: `内部错误 (internal error): ${(e as Error).message}`, span: { start: 0, end: 0 }, args: {} }],
+      // Through the table like any finding, but never switched off: the user must see it.
+      findings: [findingOf('engine.internal', { start: 0, end: 0 }, { error: (e as Error).message }, { locale: options.locale })!],
       cache,
     };
   }

@@ -1,9 +1,6 @@
-// Engine terms ↔ LSP terms. The only place that knows both.
-import {
-  DiagnosticSeverity,
-  type Diagnostic,
-  type TextEdit as LspTextEdit,
-} from 'vscode-languageserver';
+// Engine terms ↔ LSP terms, and URIs ↔ paths. The only place that knows both.
+import { DiagnosticSeverity, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
 import type { Finding, LineIndex, TextEdit } from '../engine';
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
@@ -27,4 +24,18 @@ export function diagnosticOf(lines: LineIndex, uri: string, f: Finding): Diagnos
 
 export function textEditsOf(lines: LineIndex, edits: TextEdit[]): LspTextEdit[] {
   return edits.map((e) => ({ range: lines.rangeOf(e.span), newText: e.newText }));
+}
+
+/** A file: URI's path; undefined for any other scheme (untitled:, vscode-vfs:). */
+export function fsPathOf(uri: string): string | undefined {
+  try {
+    const u = URI.parse(uri);
+    return u.scheme === 'file' ? u.fsPath : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function fileUriOf(path: string): string {
+  return URI.file(path).toString();
 }

@@ -35,3 +35,14 @@ export function readSettings(raw: unknown): Settings {
     format: { fullWidth: (r.format as { fullWidth?: unknown } | undefined)?.fullWidth === true },
   };
 }
+
+/** The settings in effect, and a generation that changes with them (cached analyses check it). */
+export class SettingsState {
+  current: Settings = DEFAULT_SETTINGS;
+  generation = 0;
+
+  update(settings: Settings): void {
+    this.current = settings;
+    this.generation++;
+  }
+}

@@ -1,78 +1,35 @@
 // Custom requests behind the client's Agencies view, the responsibility matrix and the export
-// commands. Each maps to one engine call; offsets become LSP ranges here and nowhere else.
-//
-//   fengong/agencies     { uri?, scope: 'document' | 'workspace' } → AgenciesResult
-//   fengong/matrix       { uri }                                   → MatrixResult | null
-//   fengong/exportTable  { uri, format, locale? }                  → ExportResult | null
-//   fengong/exportMatrix { uri, format, locale? }                  → ExportResult | null
+// commands (AgenciesRequest, MatrixRequest, ExportTableRequest, ExportMatrixRequest in
+// protocol.ts). Each maps to one engine call; offsets become LSP ranges here and nowhere else.
 import { basename } from 'node:path';
+import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { type Analysis, type Range, agencyMatrix, agencyRows, type AgencyRow, type ChapterColumn, type TaskRef } from '../engine';
-import { exportMatrix, exportTable, FORMATS, type ExportPlan, type Format, type HeaderLocale } from '../cli/export';
+import { type Analysis, agencyMatrix, agencyRows, type AgencyRow, type ExportPlan } from '../engine';
+import {
+  AgenciesRequest,
+  ExportMatrixRequest,
+  ExportTableRequest,
+  MatrixRequest,
+  type AgenciesParams,
+  type AgenciesResult,
+  type ExportParams,
+  type ExportResult,
+  type MatrixResult,
+  type ViewAgency,
+  type ViewTask,
+} from '../protocol';
+import { exportMatrix, exportTable, isExportFormat } from '../sheets';
 
-/** What the views need of the server's state. */
+/** What the views need of the server's state (Plans; a stand-in in tests). */
 export interface ViewAnalyses {
   /** One plan: an open document's current analysis, or an indexed file's. */
-  of(uri: string): Analysis | undefined;
+  analysisFor(uri: string): Promise<Analysis | undefined>;
   /** Every plan in the workspace, open documents first. */
-  all(): Iterable<[string, Analysis]>;
+  all(): Promise<Iterable<[string, Analysis]>>;
 }
 
 /** The slice of the LSP connection used here (a fake one in tests). */
-export interface ViewConnection {
-  onRequest(method: string, handler: (params: never) => unknown): unknown;
-  console: { error(message: string): void };
-}
-
-export interface ViewTask {
-  uri: string;
-  /** The task's name in the document: what a click reveals. */
-  range: Range;
-  number: string;
-  name: string;
-  role: TaskRef['role'];
-  line: number;
-  /** Column in `MatrixResult.chapters` (matrix only). */
-  chapter: number;
-}
-
-/** An engine agency row, its tasks located for the editor. */
-export type ViewAgency = Omit<AgencyRow, 'cells' | 'tasks'> & { tasks: ViewTask[] };
-
-export interface AgenciesParams {
-  uri?: string;
-  scope?: 'document' | 'workspace';
-}
-
-export interface AgenciesResult {
-  scope: 'document' | 'workspace';
-  /** How many plans the rows come from. */
-  plans: number;
-  agencies: ViewAgency[];
-}
-
-export interface MatrixRow extends ViewAgency {
-  cells: { lead: number; cooperating: number; responsible: number }[];
-}
-
-export interface MatrixResult {
-  uri: string;
-  title: string | null;
-  chapters: ChapterColumn[];
-  rows: MatrixRow[];
-}
-
-export interface ExportParams {
-  uri: string;
-  format: Format;
-  locale?: HeaderLocale;
-}
-
-/** Text formats as text, xlsx as base64. */
-export interface ExportResult {
-  text?: string;
-  base64?: string;
-}
+export type ViewConnection = Pick<Connection, 'onRequest' | 'console'>;
 
 function viewAgency(row: AgencyRow, lookup: (doc: string) => { uri: string; analysis: Analysis } | undefined): ViewAgency {
   const tasks: ViewTask[] = [];
@@ -86,13 +43,13 @@ function viewAgency(row: AgencyRow, lookup: (doc: string) => { uri: string; anal
 }
 
 /** The Agencies view: one plan, or every plan of the workspace merged. */
-export function agenciesOf(analyses: ViewAnalyses, params: AgenciesParams): AgenciesResult {
+export async function agenciesOf(analyses: ViewAnalyses, params: AgenciesParams): Promise<AgenciesResult> {
   const scope = params.scope === 'workspace' ? 'workspace' : 'document';
   const plans = new Map<string, Analysis>();
   if (scope === 'workspace') {
-    for (const [uri, a] of analyses.all()) plans.set(uri, a);
+    for (const [uri, a] of await analyses.all()) plans.set(uri, a);
   } else if (params.uri) {
-    const a = analyses.of(params.uri);
+    const a = await analyses.analysisFor(params.uri);
     if (a) plans.set(params.uri, a);
   }
   const rows = agencyRows([...plans].map(([uri, a]) => ({ doc: uri, model: a.model, registry: a.registry })));
@@ -104,8 +61,8 @@ export function agenciesOf(analyses: ViewAnalyses, params: AgenciesParams): Agen
 }
 
 /** The responsibility matrix of one plan: agencies against chapters. */
-export function matrixOf(analyses: ViewAnalyses, uri: string): MatrixResult | null {
-  const analysis = analyses.of(uri);
+export async function matrixOf(analyses: ViewAnalyses, uri: string): Promise<MatrixResult | null> {
+  const analysis = await analyses.analysisFor(uri);
   if (!analysis) return null;
   const m = agencyMatrix(analysis.model, analysis.registry);
   const lookup = () => ({ uri, analysis });
@@ -128,8 +85,8 @@ function exportPlan(uri: string, analysis: Analysis): ExportPlan {
 }
 
 export async function exportOf(analyses: ViewAnalyses, params: ExportParams, what: 'table' | 'matrix'): Promise<ExportResult | null> {
-  const analysis = analyses.of(params.uri);
-  if (!analysis || !FORMATS.includes(params.format)) return null;
+  const analysis = await analyses.analysisFor(params.uri);
+  if (!analysis || !isExportFormat(params.format)) return null;
   const plans = [exportPlan(params.uri, analysis)];
   const locale = params.locale === 'en' ? 'en' : 'zh-cn';
   const out = what === 'table' ? await exportTable(plans, params.format, locale) : await exportMatrix(plans, params.format, locale);
@@ -148,11 +105,8 @@ export function registerViewRequests(connection: ViewConnection, analyses: ViewA
         return fallback;
       }
     };
-  connection.onRequest(
-    'fengong/agencies',
-    guarded('agencies', { scope: 'document', plans: 0, agencies: [] } as AgenciesResult, (p: AgenciesParams) => agenciesOf(analyses, p ?? {})),
-  );
-  connection.onRequest('fengong/matrix', guarded('matrix', null as MatrixResult | null, (p: { uri: string }) => matrixOf(analyses, p.uri)));
-  connection.onRequest('fengong/exportTable', guarded('exportTable', null as ExportResult | null, (p: ExportParams) => exportOf(analyses, p, 'table')));
-  connection.onRequest('fengong/exportMatrix', guarded('exportMatrix', null as ExportResult | null, (p: ExportParams) => exportOf(analyses, p, 'matrix')));
+  connection.onRequest(AgenciesRequest, guarded('agencies', { scope: 'document', plans: 0, agencies: [] } as AgenciesResult, (p: AgenciesParams) => agenciesOf(analyses, p ?? {})));
+  connection.onRequest(MatrixRequest, guarded('matrix', null as MatrixResult | null, (p) => matrixOf(analyses, p.uri)));
+  connection.onRequest(ExportTableRequest, guarded('exportTable', null as ExportResult | null, (p: ExportParams) => exportOf(analyses, p, 'table')));
+  connection.onRequest(ExportMatrixRequest, guarded('exportMatrix', null as ExportResult | null, (p: ExportParams) => exportOf(analyses, p, 'matrix')));
 }

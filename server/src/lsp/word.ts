@@ -1,46 +1,30 @@
-// Word in, Word out for the editor: two requests the client's commands send (client/src/word.ts).
-//   fengong/importDocx {base64}            → {text, warnings}
-//   fengong/exportDocx {uri, withTable}    → {base64, warnings}
+// Word in, Word out for the editor: ImportDocxRequest and ExportDocxRequest (protocol.ts), which
+// the client's commands send (client/src/word.ts).
 // The Word libraries load on the first request only (server/src/word/lib.ts), never at start-up.
 // A file that is no .docx answers InvalidParams with a message for the user; anything else is
 // logged and answered InternalError.
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
 import { analyze } from '../engine';
-import { readPlanFile } from '../node/files';
+import type { FileHost } from '../host/fileHost';
 import { exportDocx } from '../word/docxExport';
 import { importDocx, NotDocxError } from '../word/docxImport';
-import { fsPathOf } from './workspace';
-
-export interface ImportDocxParams {
-  base64: string;
-}
-export interface ImportDocxResult {
-  text: string;
-  warnings: string[];
-}
-export interface ExportDocxParams {
-  uri: string;
-  withTable?: boolean;
-}
-export interface ExportDocxResult {
-  base64: string;
-  warnings: string[];
-}
+import { ExportDocxRequest, ImportDocxRequest, type ExportDocxResult, type ImportDocxResult } from '../protocol';
+import { fsPathOf } from './convert';
 
 type Requests = Pick<Connection, 'onRequest' | 'console'>;
 
 /**
  * Registers the two requests. `getText` gives an open document's current text; a plan that is
- * not open is read from disk.
+ * not open is read through the file host.
  */
-export function registerWordRequests(connection: Requests, getText: (uri: string) => string | undefined): void {
+export function registerWordRequests(connection: Requests, getText: (uri: string) => string | undefined, host: FileHost): void {
   const failed = (name: string, e: unknown) => {
     if (e instanceof NotDocxError) return new ResponseError(ErrorCodes.InvalidParams, e.message);
     connection.console.error(`fengong: ${name} failed: ${(e as Error).stack ?? e}`);
     return new ResponseError(ErrorCodes.InternalError, `${name}: ${(e as Error).message ?? e}`);
   };
 
-  connection.onRequest('fengong/importDocx', async (params: ImportDocxParams): Promise<ImportDocxResult | ResponseError> => {
+  connection.onRequest(ImportDocxRequest, async (params): Promise<ImportDocxResult | ResponseError> => {
     try {
       return await importDocx(Buffer.from(params?.base64 ?? '', 'base64'));
     } catch (e) {
@@ -48,12 +32,12 @@ export function registerWordRequests(connection: Requests, getText: (uri: string
     }
   });
 
-  connection.onRequest('fengong/exportDocx', async (params: ExportDocxParams): Promise<ExportDocxResult | ResponseError> => {
+  connection.onRequest(ExportDocxRequest, async (params): Promise<ExportDocxResult | ResponseError> => {
     try {
       let text = getText(params.uri);
       if (text === undefined) {
         const path = fsPathOf(params.uri);
-        const read = path ? readPlanFile(path) : { error: `无法读取 (cannot read): ${params.uri}` };
+        const read = path ? await host.readText(path) : { error: `无法读取 (cannot read): ${params.uri}` };
         if (read.text === undefined) return new ResponseError(ErrorCodes.InvalidParams, read.error ?? params.uri);
         text = read.text;
       }

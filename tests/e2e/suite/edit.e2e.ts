@@ -4,7 +4,7 @@
 // registry file edited in an editor without saving. Registered after plan.e2e.ts when
 // FENGONG_E2E_PLAN=1. The rename test runs last and puts the documents it changed back.
 import * as vscode from 'vscode';
-import { SAMPLE_FILE, workspaceRoot } from './context';
+import { SAMPLE_FILE } from './context';
 import {
   applyEdit,
   codeOf,

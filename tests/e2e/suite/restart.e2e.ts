@@ -1,17 +1,25 @@
 // The language server dies (killed like a crash would end it): the client starts it again and
 // findings come back without the user doing anything.
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { RequestType } from 'vscode-languageserver-protocol';
+import { StatsRequest } from '../../../server/src/protocol';
 import { codeOf, openNewPlan, planExtension, waitForDiagnostics } from './editor';
 import { assert, Suite, waitFor } from './harness';
 
-interface Client {
-  sendRequest<R>(method: string, params?: unknown): Promise<R>;
+/**
+ * A protocol request through the extension's client. By its method name: this suite is bundled
+ * apart from the extension, and the extension's JSON-RPC does not know this bundle's copy of
+ * the RequestType class (its parameter structures compare by identity).
+ */
+function send<P, R>(client: LanguageClient, type: RequestType<P, R, void>, params: P): Promise<R> {
+  return client.sendRequest(type.method, params) as Promise<R>;
 }
 
 export function registerRestartTests(suite: Suite): void {
   suite.test('a killed language server is started again and its findings come back', async () => {
-    const { client } = planExtension().exports as { client: Client };
-    const stats = () => client.sendRequest<{ pid: number }>('fengong/stats', {});
+    const { client } = planExtension().exports as { client: LanguageClient };
+    const stats = () => send(client, StatsRequest, {});
     const { pid } = await stats();
     assert(Number.isInteger(pid) && pid > 0, `server pid ${pid}`);
     process.kill(pid, 'SIGKILL');

@@ -7,7 +7,7 @@ import { openNewPlan, openSample, planExtension } from './editor';
 import { assert, preview, sleep, Suite, waitFor } from './harness';
 
 type Provider = vscode.TreeDataProvider<unknown> & { scope: string };
-const views = () => (planExtension().exports as { views: { agencies: Provider } }).views;
+const views = () => (planExtension().exports as { views: { agencies: Provider; matrix: { renderedRows: number } } }).views;
 
 async function items(p: Provider, node?: unknown): Promise<{ node: unknown; item: vscode.TreeItem }[]> {
   const kids = (await p.getChildren(node as never)) ?? [];
@@ -64,6 +64,8 @@ export function registerViewTests(suite: Suite): void {
     await vscode.commands.executeCommand('fengong.showMatrix');
     const tab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('fengong.matrix'));
     await waitFor(() => tab()?.label.includes(SAMPLE_FILE), 10_000, 'the matrix of the sample');
+    // The page's own script (dist/matrix.js) ran and drew the sample's 45 agencies.
+    await waitFor(() => views().matrix.renderedRows === 45, 10_000, `the page to draw 45 agencies (drew ${views().matrix.renderedRows})`);
     await openNewPlan('plans/unknown.plan.txt', '《测试》分工方案\n一、任务\n加快建设。(自治区商务厅牵头,某某不存在局配合)\n');
     await waitFor(() => tab()?.label.includes('unknown.plan.txt'), 5_000, `the matrix to follow (${tab()?.label})`);
   });

@@ -11,7 +11,7 @@ export interface Fix {
   title: string;
   edits: TextEdit[];
   preferred?: boolean;
-  /** Safe to apply without looking: part of "fix all". */
+  /** Safe to apply without looking: part of "fix all" (`safeFixes`). */
   safe: boolean;
   /** Adds the party's name to the workspace registry (the adapter makes that edit). */
   addToRegistry?: string;
@@ -86,8 +86,11 @@ export function fixesFor(model: PlanModel, finding: Finding, registry: Registry 
   }
 }
 
-/** Every safe fix of the document that does not overlap another: "fix all". */
-export function fixAll(model: PlanModel, findings: Finding[], registry: Registry | undefined): TextEdit[] {
+/**
+ * "Fix all" (the editor's source.fixAll action): every safe quick fix of the findings that does
+ * not overlap another. Repairing the whole plan (repair.ts) does this and formats and renumbers.
+ */
+export function safeFixes(model: PlanModel, findings: Finding[], registry: Registry | undefined): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const f of findings) for (const fix of fixesFor(model, f, registry)) if (fix.safe) edits.push(...fix.edits);
   edits.sort((a, b) => a.span.start - b.span.start);

@@ -198,3 +198,8 @@ export function placeShortAt(name: string): string {
   }
   return '';
 }
+
+/** A place as people write it: 湖北省武汉市蔡甸区, 广东省; undefined for a national plan. */
+export function placeName(place: Place | undefined): string | undefined {
+  return place ? [place.province?.name, place.city, place.county].filter(Boolean).join('') || undefined : undefined;
+}

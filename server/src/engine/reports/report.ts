@@ -3,6 +3,7 @@ import type { Analysis } from '../analyze';
 import { buildOutline, type OutlineNode } from '../features/outline';
 import type { Finding } from '../rules/diagnostics';
 import type { LineIndex, Span } from '../text';
+import { placeName } from '../registry/places';
 
 export interface ReportOutline {
   kind: OutlineNode['kind'];
@@ -30,11 +31,18 @@ export interface ReportDiagnostic {
   severity: Finding['severity'];
   code: string;
   message: string;
+  /** agency.unknown: the nearest registry names, best first. */
+  suggestions?: string[];
+  /** agency.superseded: the bodies that took over. */
+  successor?: string[];
 }
 
 export interface FileReport {
   path: string;
   title: string | null;
+  /** The place and date the agencies were checked for (null when the plan names none). */
+  place: string | null;
+  date: string | null;
   outline: ReportOutline[];
   tasks: ReportTask[];
   diagnostics: ReportDiagnostic[];
@@ -50,6 +58,8 @@ export function diagnosticOf(lines: LineIndex, f: Finding): ReportDiagnostic {
     severity: f.severity,
     code: f.code,
     message: f.message,
+    ...(f.data?.suggestions ? { suggestions: f.data.suggestions } : {}),
+    ...(f.data?.successor ? { successor: f.data.successor } : {}),
   };
 }
 
@@ -63,6 +73,8 @@ export function fileReport(path: string, analysis: Analysis): FileReport {
   return {
     path,
     title: model.title?.text ?? null,
+    place: placeName(analysis.place) ?? null,
+    date: model.date ? [model.date.date.year, model.date.date.month, model.date.date.day].filter((x) => x !== undefined).map((x, i) => (i ? String(x).padStart(2, '0') : String(x))).join('-') : null,
     outline: outlineOf(buildOutline(model)),
     tasks: model.tasks
       .filter((t) => t.clause)

@@ -1,23 +1,13 @@
 // Findings over a resolved model. Each check is a small function; the rule table (rules.ts)
 // gives the message and default severity, the settings may override severities.
 import type { Clause, Heading, Party, PlanModel } from '../model';
-import { messageOf, severityOf, type Locale, type Severity } from './rules';
+import { findingOf, messageOf, RULES, type Finding, type Locale, type RuleCode, type SeverityOverrides } from './rules';
 import { normalizeName, type Agency, type Registry } from '../registry/registry';
 import type { Span } from '../text';
 import { formatChineseNumeral } from '../parse/numerals';
 import { numberingScope } from '../features/renumber';
 
-export interface Finding {
-  code: string;
-  severity: Exclude<Severity, 'ignore'>;
-  message: string;
-  span: Span;
-  args: Record<string, string>;
-  /** Other places that explain this finding (the first of a duplicate pair). */
-  related?: { span: Span; message: string }[];
-  /** What a program reading the finding needs: near names for an unknown agency, the successor of a superseded one. */
-  data?: { suggestions?: string[]; successor?: string[] };
-}
+export type { Finding };
 
 export const MAX_FINDINGS = 2000;
 
@@ -26,16 +16,15 @@ export interface CheckOptions {
   maxFindings?: number;
   /** The registry in effect; undefined when none fits the document. */
   registry?: Registry;
-  severities?: Partial<Record<string, Severity>>;
+  severities?: SeverityOverrides;
   locale?: Locale;
 }
 
 export function checkPlan(model: PlanModel, options: CheckOptions = {}): Finding[] {
   const out: Finding[] = [];
   const add: Add = (code, span, args = {}, related, data) => {
-    const severity = severityOf(code, options.severities);
-    if (severity === 'ignore') return;
-    out.push({ code, severity, message: messageOf(code, args, options.locale), span, args, related, data });
+    const f = findingOf(code, span, args, options, related, data);
+    if (f) out.push(f);
   };
 
   for (const task of model.tasks) {
@@ -71,12 +60,14 @@ export function checkPlan(model: PlanModel, options: CheckOptions = {}): Finding
   if (out.length > limit) {
     const skipped = out.length - limit;
     out.length = limit;
-    out.push({ code: 'engine.limit', severity: 'info', message: messageOf('engine.limit', { shown: String(limit), skipped: String(skipped) }, options.locale), span: { start: 0, end: 0 }, args: { shown: String(limit), skipped: String(skipped) } });
+    // Never switched off by the settings: a limit must stay visible.
+    const args = { shown: String(limit), skipped: String(skipped) };
+    out.push({ code: 'engine.limit', severity: RULES.get('engine.limit')!.severity, message: messageOf('engine.limit', args, options.locale), span: { start: 0, end: 0 }, args });
   }
   return out;
 }
 
-type Add = (code: string, span: Span, args?: Record<string, string>, related?: Finding['related'], data?: Finding['data']) => void;
+type Add = (code: RuleCode, span: Span, args?: Record<string, string>, related?: Finding['related'], data?: Finding['data']) => void;
 
 const keys = new WeakMap<object, Map<string, object>>();
 const DEFAULT_SEVERITIES = {};

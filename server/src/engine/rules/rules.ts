@@ -1,18 +1,21 @@
 // The rule table: every finding's code, default severity and message in zh-cn and en.
-// Settings override severities by code (like vscode-css-languageservice's lintRules).
+// Settings override severities by code (like vscode-css-languageservice's lintRules). Every
+// finding the engine makes, the registry file's and the engine's own included, is built here
+// (`findingOf`), so its code is a `RuleCode` and its severity and message come from the table.
+import type { Span } from '../text';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint' | 'ignore';
 
 type Args = Record<string, string>;
 
-export interface Rule {
+interface RuleShape {
   code: string;
   severity: Exclude<Severity, 'ignore'>;
   zh: (a: Args) => string;
   en: (a: Args) => string;
 }
 
-const rules: Rule[] = [
+const TABLE = [
   { code: 'clause.missing', severity: 'warning', zh: () => '任务缺少责任条款（未写明牵头或负责单位）', en: () => 'Task has no responsibility clause (no lead or responsible agency)' },
   { code: 'clause.no-lead', severity: 'warning', zh: () => '条款列有配合单位，但没有牵头单位', en: () => 'Clause names cooperating parties but no lead' },
   { code: 'clause.empty', severity: 'error', zh: () => '条款没有写任何单位', en: () => 'Clause names no party' },
@@ -32,13 +35,36 @@ const rules: Rule[] = [
   { code: 'registry.unknown-preset', severity: 'error', zh: (a) => `未知的预设“${a.preset}”，可用：${a.known}`, en: (a) => `Unknown preset "${a.preset}"; known: ${a.known}` },
   { code: 'registry.unknown-place', severity: 'error', zh: (a) => `未知的地方“${a.place}”，请写省、市、县（区）的全称，如“广东省”“武汉市”“北京市大兴区”`, en: (a) => `Unknown place "${a.place}"; write a province, city or county by its full name, such as 广东省, 武汉市, 北京市大兴区` },
   { code: 'registry.duplicate-name', severity: 'warning', zh: (a) => `名称“${a.name}”已属于另一个单位`, en: (a) => `The name "${a.name}" already belongs to another agency` },
-];
+  { code: 'engine.internal', severity: 'error', zh: (a) => `内部错误：${a.error}`, en: (a) => `Internal error: ${a.error}` },
+] as const satisfies readonly RuleShape[];
 
-export const RULES: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.code, r]));
+/** Every code a finding can carry: the rule table's. */
+export type RuleCode = (typeof TABLE)[number]['code'];
+
+export interface Rule extends RuleShape {
+  code: RuleCode;
+}
+
+export const RULES: ReadonlyMap<RuleCode, Rule> = new Map(TABLE.map((r) => [r.code, r]));
 
 export type Locale = 'zh-cn' | 'en' | 'both';
 
-export function messageOf(code: string, args: Args, locale: Locale = 'both'): string {
+/** Severity overrides by code, as the settings give them (any string key; unknown codes do nothing). */
+export type SeverityOverrides = Partial<Record<string, Severity>>;
+
+export interface Finding {
+  code: RuleCode;
+  severity: Exclude<Severity, 'ignore'>;
+  message: string;
+  span: Span;
+  args: Record<string, string>;
+  /** Other places that explain this finding (the first of a duplicate pair). */
+  related?: { span: Span; message: string }[];
+  /** What a program reading the finding needs: near names for an unknown agency, the successor of a superseded one. */
+  data?: { suggestions?: string[]; successor?: string[] };
+}
+
+export function messageOf(code: RuleCode, args: Args, locale: Locale = 'both'): string {
   const rule = RULES.get(code);
   if (!rule) return code;
   if (locale === 'zh-cn') return rule.zh(args);
@@ -46,6 +72,38 @@ export function messageOf(code: string, args: Args, locale: Locale = 'both'): st
   return `${rule.zh(args)} (${rule.en(args)})`;
 }
 
-export function severityOf(code: string, overrides?: Partial<Record<string, Severity>>): Severity {
+export function severityOf(code: RuleCode, overrides?: SeverityOverrides): Severity {
   return overrides?.[code] ?? RULES.get(code)?.severity ?? 'warning';
+}
+
+export interface FindingOptions {
+  severities?: SeverityOverrides;
+  locale?: Locale;
+}
+
+/**
+ * A finding as the table says: its severity (after the overrides) and its message in the
+ * locale. Undefined when the settings switch the rule off.
+ */
+export function findingOf(code: RuleCode, span: Span, args: Args = {}, options: FindingOptions = {}, related?: Finding['related'], data?: Finding['data']): Finding | undefined {
+  const severity = severityOf(code, options.severities);
+  if (severity === 'ignore') return undefined;
+  return { code, severity, message: messageOf(code, args, options.locale), span, args, related, data };
+}
+
+/** What a registry file's loader reports (`loadRegistryFile`): a code, a place, the message's arguments. */
+export interface RawFinding {
+  code: RuleCode;
+  span: Span;
+  args: Record<string, string>;
+}
+
+/** A registry file's problems as findings, severities and messages from the table. */
+export function registryFindings(raw: readonly RawFinding[], options: FindingOptions = {}): Finding[] {
+  const out: Finding[] = [];
+  for (const r of raw) {
+    const f = findingOf(r.code, r.span, r.args, options);
+    if (f) out.push(f);
+  }
+  return out;
 }

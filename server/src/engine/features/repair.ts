@@ -1,14 +1,16 @@
-// "Fix everything that is safe": clause repairs and registry names (fixes.ts `fixAll`),
-// formatting (format.ts), then renumbering (renumber.ts). Each step reads the text the step
-// before left, so their edits never collide; the round repeats until nothing changes.
+// Repairing a plan — the `fengong fix` command and the editor's "Repair plan" command — is
+// more than "fix all": every safe quick fix (fixes.ts `safeFixes`, what the editor's
+// source.fixAll action applies), then formatting (format.ts), then renumbering (renumber.ts).
+// Each step reads the text the step before left, so their edits never collide; the round
+// repeats until nothing changes.
 import { analyze, type AnalyzeOptions } from '../analyze';
 import type { TextEdit } from '../edits';
-import { fixAll } from './fixes';
+import { safeFixes } from './fixes';
 import { formatEdits, type FormatOptions } from './format';
 import { renumberPlan, type NumberReference } from './renumber';
 import type { Span } from '../text';
 
-export interface FixAllSafeOptions extends Pick<AnalyzeOptions, 'registry' | 'severities'> {
+export interface RepairOptions extends Pick<AnalyzeOptions, 'registry' | 'severities'> {
   /** Format clauses and markers too (default true); an object passes format options. */
   format?: boolean | FormatOptions;
   /** Renumber chapters, sections and items (default true). */
@@ -17,7 +19,7 @@ export interface FixAllSafeOptions extends Pick<AnalyzeOptions, 'registry' | 'se
   maxRounds?: number;
 }
 
-export interface FixAllSafeResult {
+export interface RepairResult {
   /** The text with every safe fix applied. */
   text: string;
   changed: boolean;
@@ -30,7 +32,7 @@ export interface FixAllSafeResult {
   rounds: number;
 }
 
-export function fixAllSafe(text: string, options: FixAllSafeOptions = {}): FixAllSafeResult {
+export function repairPlan(text: string, options: RepairOptions = {}): RepairResult {
   const maxRounds = options.maxRounds ?? 4;
   const formatOptions = options.format === false ? undefined : options.format === true || options.format === undefined ? {} : options.format;
   const counts = { fixes: 0, format: 0, renumber: 0 };
@@ -56,7 +58,7 @@ export function fixAllSafe(text: string, options: FixAllSafeOptions = {}): FixAl
     rounds++;
     let n = 0;
     n += step((a) => {
-      const e = fixAll(a.model, a.findings, a.registry);
+      const e = safeFixes(a.model, a.findings, a.registry);
       counts.fixes += e.length;
       return e;
     }).length;

@@ -1,0 +1,58 @@
+// The file system as the adapters see it, injected: Node's (node/host.ts) for the checker and
+// the language server, an in-memory one for tests (host/memory.ts). Asynchronous, so the
+// language server never blocks its thread on a disk; nothing here throws.
+
+export interface FileStat {
+  type: 'file' | 'directory';
+  size: number;
+  /** Modification time in milliseconds: with the size, how a change is noticed. */
+  mtime: number;
+}
+
+export interface DirEntry {
+  name: string;
+  type: 'file' | 'directory' | 'other';
+}
+
+export interface FileChange {
+  path: string;
+  kind: 'created' | 'changed' | 'deleted';
+}
+
+export interface Disposable {
+  dispose(): void;
+}
+
+export interface ReadResult {
+  text?: string;
+  encoding?: 'utf-8' | 'utf-16le' | 'gb18030';
+  /** The file began with a byte order mark (not part of `text`). */
+  bom?: boolean;
+  /** One-line reason when the file cannot be read as text. */
+  error?: string;
+  /** Why it could not be read, when the system said: ENOENT, EISDIR, EACCES. */
+  code?: string;
+}
+
+export interface ReadOptions {
+  /** Read the first bytes only (a look at the first line); a character cut at the end is dropped. */
+  maxBytes?: number;
+}
+
+export interface FileHost {
+  /** A file as text, decoded the way plans come (host/decode.ts): UTF-8, UTF-16LE with BOM, GB18030. */
+  readText(path: string, options?: ReadOptions): Promise<ReadResult>;
+  /** Undefined when nothing is there. */
+  stat(path: string): Promise<FileStat | undefined>;
+  /** A folder's entries; none when it cannot be read. */
+  list(dir: string): Promise<DirEntry[]>;
+  /**
+   * Changes the host sees itself. The language server also hears of changes from the editor
+   * (workspace/didChangeWatchedFiles), which is how Node's host learns of them: it has no watch.
+   */
+  watch?(listener: (changes: FileChange[]) => void): Disposable;
+}
+
+export async function isFile(host: FileHost, path: string): Promise<boolean> {
+  return (await host.stat(path))?.type === 'file';
+}

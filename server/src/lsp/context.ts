@@ -1,0 +1,50 @@
+// What every handler file gets: the connection, the server's state objects, what the client
+// supports, and `guard`, which keeps one failing request from taking the server down.
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PinyinOf } from '../engine';
+import type { FileHost } from '../host/fileHost';
+import type { SettingsState } from './settings';
+import type { Analyses } from './state/analyses';
+import type { DiagnosticsScheduler } from './state/diagnostics';
+import type { Plans } from './state/plans';
+import type { Registries } from './state/registries';
+import type { WorkspaceIndex } from './state/workspaceIndex';
+
+/** What the client said it supports (initialize). */
+export interface ClientSupport {
+  configuration: boolean;
+  /** Change annotations: workspace edits shown in a preview for confirmation. */
+  annotations: boolean;
+}
+
+export interface ServerContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  host: FileHost;
+  settings: SettingsState;
+  client: ClientSupport;
+  /** The workspace folders' paths. */
+  folders: string[];
+  registries: Registries;
+  analyses: Analyses;
+  index: WorkspaceIndex;
+  plans: Plans;
+  diagnostics: DiagnosticsScheduler;
+  /** Pinyin of Chinese text, loaded on the first completion. */
+  pinyin: () => PinyinOf;
+  /** A handler that answers `fallback` and logs when it throws, never failing the server. */
+  guard<P extends unknown[], R>(name: string, fallback: R, fn: (...args: P) => R | Promise<R>): (...args: P) => Promise<R>;
+}
+
+export function guardWith(log: (message: string) => void): ServerContext['guard'] {
+  return (name, fallback, fn) =>
+    async (...args) => {
+      try {
+        return await fn(...args);
+      } catch (e) {
+        log(`fengong: ${name} failed: ${(e as Error).stack ?? e}`);
+        return fallback;
+      }
+    };
+}

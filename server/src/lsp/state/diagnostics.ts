@@ -1,0 +1,98 @@
+// When findings reach the editor: pulled (textDocument/diagnostic) where the client supports
+// it, pushed after a pause in typing otherwise; with `fengong.validate: onSave`, what was
+// shown stays until the file is saved.
+import type { Connection, Diagnostic, DocumentDiagnosticParams, DocumentDiagnosticReport, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { SettingsState } from '../settings';
+
+export class DiagnosticsScheduler {
+  /** The client pulls diagnostics (set on initialize). */
+  pull = false;
+  private readonly lastReport = new Map<string, { resultId: string; items: Diagnostic[] }>();
+  private resultCounter = 0;
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Documents changed since they were last saved. */
+  private readonly dirty = new Set<string>();
+
+  /** `compute`: a document's diagnostics now. */
+  constructor(
+    private readonly connection: Pick<Connection, 'sendDiagnostics' | 'languages' | 'console'>,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly settings: SettingsState,
+    private readonly compute: (uri: string) => Promise<Diagnostic[]>,
+  ) {}
+
+  private get onSave(): boolean {
+    return this.settings.current.validate === 'onSave';
+  }
+
+  /** A pull: the findings of now, or (on save only, while unsaved) those last shown. */
+  async report(params: DocumentDiagnosticParams): Promise<DocumentDiagnosticReport> {
+    const uri = params.textDocument.uri;
+    const prev = this.lastReport.get(uri);
+    if (this.documents.get(uri) && this.onSave && prev && this.dirty.has(uri)) {
+      if (params.previousResultId === prev.resultId) return { kind: 'unchanged', resultId: prev.resultId };
+      return { kind: 'full', resultId: prev.resultId, items: prev.items };
+    }
+    const items = await this.compute(uri);
+    const resultId = String(++this.resultCounter);
+    this.lastReport.set(uri, { resultId, items });
+    return { kind: 'full', resultId, items };
+  }
+
+  /** Pushes a document's findings after `delay` ms (nothing to do when the client pulls). */
+  schedule(uri: string, delay = 150): void {
+    if (this.pull) return;
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        if (!this.documents.get(uri)) return;
+        this.compute(uri).then(
+          (diagnostics) => {
+            // The version analysed: no message is handled between the analysis and this.
+            const doc = this.documents.get(uri);
+            if (doc) void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+          },
+          (e) => this.connection.console.error(`fengong: publishDiagnostics failed: ${(e as Error).stack ?? e}`),
+        );
+      }, delay),
+    );
+  }
+
+  /** Every document again: the settings or a registry changed. */
+  revalidateAll(): void {
+    if (this.pull) void this.connection.languages.diagnostics.refresh();
+    else for (const d of this.documents.all()) this.schedule(d.uri, 0);
+  }
+
+  opened(uri: string): void {
+    this.schedule(uri, 0);
+  }
+
+  changed(uri: string): void {
+    this.dirty.add(uri);
+    if (!this.onSave) this.schedule(uri);
+  }
+
+  saved(uri: string): void {
+    this.dirty.delete(uri);
+    if (!this.onSave) return;
+    if (this.pull) void this.connection.languages.diagnostics.refresh();
+    else this.schedule(uri, 0);
+  }
+
+  closed(uri: string): void {
+    this.dirty.delete(uri);
+    this.lastReport.delete(uri);
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    if (!this.pull) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+}
