@@ -99,7 +99,7 @@ export class Registry {
   /** A workspace file's registry: what it says of the registries under it, and the names it retires. */
   layer?: RegistryLayer;
   readonly retired: string[] = [];
-  private bigrams?: { agency: Agency; name: string; grams: Set<string> }[];
+  private bigrams?: { agency: Agency; name: string; prefix: string; core: string; grams: Set<string> }[];
   private currentList?: Agency[];
   private shortIndex?: Map<string, { prefix: string; core: string; agency: Agency }[]>;
   private readonly shortCache = new Map<string, Agency | null>();
@@ -256,9 +256,14 @@ export class Registry {
     }
     if (!this.bigrams) {
       this.bigrams = [];
-      for (const [n, agency] of this.names()) this.bigrams.push({ agency, name: n, grams: bigramsOf(n) });
+      for (const [n, agency] of this.names()) {
+        const { prefix, core } = splitName(n);
+        this.bigrams.push({ agency, name: n, prefix, core, grams: bigramsOf(core) });
+      }
     }
-    const grams = bigramsOf(plain);
+    // The core (the name after its level prefix) decides: 自治区不存在厅 is near no 自治区妇联.
+    const u = splitName(plain);
+    const grams = bigramsOf(u.core);
     if (grams.size === 0) return out;
     const scored = new Map<string, number>();
     for (const entry of this.bigrams) {
@@ -266,15 +271,14 @@ export class Registry {
       for (const g of grams) if (entry.grams.has(g)) shared++;
       const slip = oneApart(plain, entry.name);
       if (shared === 0 && !slip) continue;
-      // A one-character slip ranks above any pair score; then the pair score, then a shared prefix.
-      const score = (slip ? 2 : 0) + (2 * shared) / (grams.size + entry.grams.size) + (samePrefix(plain, entry.name) ? 0.05 : 0);
+      const dice = (2 * shared) / (grams.size + entry.grams.size);
+      // A one-character slip ranks above any pair score; then the pair score, then the same place.
+      const score = (slip ? 2 : 0) + dice + (samePlace(u.prefix, entry.prefix) ? 0.05 : 0);
+      if (!slip && dice < 0.4) continue;
       const prev = scored.get(entry.agency.name) ?? 0;
       if (score > prev) scored.set(entry.agency.name, score);
     }
-    for (const [n] of [...scored.entries()]
-      .filter(([, s]) => s >= 0.4)
-      .sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || (a[0] < b[0] ? -1 : 1)))
-      push(n);
+    for (const [n] of [...scored.entries()].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || (a[0] < b[0] ? -1 : 1))) push(n);
     return out;
   }
 }
@@ -296,10 +300,6 @@ function oneApart(a: string, b: string): boolean {
   return Math.max(a.length, b.length) - i - j <= 1;
 }
 
-/** The same level prefix: 自治区商务局 and 自治区商务厅 are of one government. */
-function samePrefix(a: string, b: string): boolean {
-  return a.slice(0, 2) === b.slice(0, 2);
-}
 
 // A name's level prefix, its core and its last word: 自治区|政府外事办公室|办.
 const NAME_PREFIX = /^(内蒙古自治区|[\u4e00-\u9fff]{2,6}?(?:自治区|省|市|县|区|旗|盟|州)(?=[\u4e00-\u9fff]{2})|自治区|内蒙古|省委|市委|县委|区委|省|市|县|区|旗|盟|州|镇|乡)?/;
