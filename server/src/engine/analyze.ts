@@ -4,6 +4,7 @@ import type { PlanModel } from './model';
 import { parsePlan, type LineCache } from './parse/document';
 import { chooseRegistry, resolveModel, type Chosen } from './registry/resolve';
 import { checkPlan, type Finding } from './rules/diagnostics';
+import { NameIndex } from './rules/consistency';
 import type { Registry } from './registry/registry';
 import type { Place } from './registry/places';
 import { findingOf, type Locale, type SeverityOverrides } from './rules/rules';
@@ -38,6 +39,8 @@ export interface Analysis {
 interface AnalysisCache extends LineCache {
   /** The registry chosen for this document, reused while its place, date and file stay the same. */
   chosen?: Chosen;
+  /** Which names each agency is written under, brought up to date from one analysis to the next. */
+  names?: NameIndex;
 }
 
 /** Reads a plan and checks it. Never throws: a broken document still gets a model and findings. */
@@ -50,10 +53,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     analysisCache.chosen = chosen;
     const registry = chosen.registry;
     resolveModel(model, registry);
+    const names = prev?.names?.registry === registry ? prev.names : new NameIndex(registry);
+    analysisCache.names = names;
     const findings = checkPlan(model, {
       registry,
       severities: options.severities,
       locale: options.locale,
+      names,
     });
     return { model, findings, registry, place: chosen.place, cache: analysisCache };
   } catch (e) {

@@ -62,7 +62,12 @@ export function parsePlan(text: string, previous?: LineCache): { model: PlanMode
   }
 
   readTasks(model, lines, firstHeading, noHeadings, new Set(title.lines));
-  model.date = readDate(text.slice(0, HEAD), text.length > HEAD ? text.slice(-TAIL) : '', model.title?.text);
+  // The date is read again only when the opening, the end or the title changed.
+  const head = text.slice(0, HEAD);
+  const tail = text.length > HEAD ? text.slice(-TAIL) : '';
+  const last = previous?.dated;
+  model.date = last && last.head === head && last.tail === tail && last.title === model.title?.text ? last.date : readDate(head, tail, model.title?.text);
+  lines.cache.dated = { head, tail, title: model.title?.text, date: model.date };
   model.traditional = isTraditional(entries);
   finishHeadings(model, text);
   model.sectionNumbering = sectionScheme(model.headings);

@@ -1,11 +1,11 @@
 // Stage 1 of the parser: text → its non-blank lines, each with what its own text says (noise?
 // a heading?). A line whose text is unchanged since the previous analysis keeps its entry, and
 // with it everything later stages read from it (its clauses, tasks, table cells).
-import type { Clause, Heading, Paragraph, Task } from '../model';
+import type { Clause, Heading, Paragraph, PlanModel, Task } from '../model';
 import { isBlank, type LineIndex, type Span } from '../text';
 import { matchHeading } from './headings';
 import { isNoise } from './noise';
-import type { Cells } from './tables';
+import type { Cells, Column } from './tables';
 import { simplified } from './variants';
 
 /** What one non-blank line parsed to. Offsets are the document's; `shiftEntry` moves them. */
@@ -18,6 +18,9 @@ export interface LineEntry {
   heading?: Heading;
   /** The line split into table cells (line offsets), or null when it is no table row; undefined until asked. */
   cells?: Cells | null;
+  /** The line as a table's header row, and as one header cell (tables.ts); undefined until asked. */
+  header?: Column[] | null;
+  column?: Column | null;
   /** Clauses found in the line's body; undefined until asked (preamble lines never are). */
   clauses?: Clause[];
   /** The convention (first-listed unit leads) the clauses were read under. */
@@ -35,6 +38,8 @@ export interface LineEntry {
 export interface LineCache {
   entries: LineEntry[];
   length: number;
+  /** What the date was read from, and the date (document.ts). */
+  dated?: { head: string; tail: string; title: string | undefined; date: PlanModel['date'] };
 }
 
 export interface Lines {
@@ -120,6 +125,8 @@ function readLine(lineText: string, start: number, line: number, editing: boolea
     noise: isNoise(shadow),
     heading: undefined,
     cells: undefined,
+    header: undefined,
+    column: undefined,
     clauses: undefined,
     firstListed: undefined,
     tasks: undefined,
@@ -132,20 +139,21 @@ function readLine(lineText: string, start: number, line: number, editing: boolea
   return entry;
 }
 
+/** Every non-blank line, blanks trimmed at both ends: three parallel arrays (no object per line). */
 interface Physical {
-  line: number;
-  start: number;
-  end: number;
+  n: number;
+  line: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
 }
 
-/** Every non-blank line, blanks trimmed at both ends. */
-function physicalLines(text: string, lines: LineIndex): Physical[] {
-  const out: Physical[] = [];
+function physicalLines(text: string, lines: LineIndex): Physical {
   const starts = lines.starts;
-  const n = starts.length;
-  for (let l = 0; l < n; l++) {
+  const count = starts.length;
+  const out: Physical = { n: 0, line: new Int32Array(count), start: new Int32Array(count), end: new Int32Array(count) };
+  for (let l = 0; l < count; l++) {
     let s = starts[l];
-    let e = l + 1 < n ? starts[l + 1] : text.length;
+    let e = l + 1 < count ? starts[l + 1] : text.length;
     // the line's end, before its break and trailing blanks
     while (e > s) {
       const c = text.charCodeAt(e - 1);
@@ -153,7 +161,12 @@ function physicalLines(text: string, lines: LineIndex): Physical[] {
       else break;
     }
     while (s < e && isBlank(text.charCodeAt(s))) s++;
-    if (e > s) out.push({ line: l, start: s, end: e });
+    if (e > s) {
+      out.line[out.n] = l;
+      out.start[out.n] = s;
+      out.end[out.n] = e;
+      out.n++;
+    }
   }
   return out;
 }
@@ -162,22 +175,22 @@ function physicalLines(text: string, lines: LineIndex): Physical[] {
 const ENDS = '。；;：:！!？?）)】〕]”’"|｜…';
 const WRAP_MIN = 15;
 
-function endsParagraph(text: string, p: Physical): boolean {
-  return ENDS.includes(text[p.end - 1]);
+function endsParagraph(text: string, end: number): boolean {
+  return ENDS.includes(text[end - 1]);
 }
 
 /**
  * Most long lines stop mid-sentence at about the same length: a text copied from a PDF, broken at
  * the page width (a table's rows or a metadata block stop mid-sentence too, at any length).
  */
-function isHardWrapped(text: string, physical: Physical[]): boolean {
+function isHardWrapped(text: string, p: Physical): boolean {
   let long = 0;
   const open: number[] = [];
-  for (const p of physical) {
-    const n = p.end - p.start;
+  for (let k = 0; k < p.n; k++) {
+    const n = p.end[k] - p.start[k];
     if (n < WRAP_MIN) continue;
     long++;
-    if (!endsParagraph(text, p) && !isNoise(text.slice(p.start, p.end))) open.push(n);
+    if (!endsParagraph(text, p.end[k]) && !isNoise(text.slice(p.start[k], p.end[k]))) open.push(n);
   }
   if (open.length < 12 || open.length * 2 < long) return false;
   open.sort((a, b) => a - b);
@@ -190,20 +203,25 @@ function isHardWrapped(text: string, physical: Physical[]): boolean {
 // A line that starts something of its own: a heading, a label, a table cell line, a page number.
 const STARTS_OWN = /^([零〇一二三四五六七八九十百两]{1,6}[、．.]|[(（][零〇一二三四五六七八九十百两\d]{1,6}[)）]|\d{1,3}[.．、﹒](?!\d)|[—\-－–\s]*\d{1,3}[—\-－–\s]*$|附件|(牵头|责任|配合|协办|参与|协同|主办|完成|分管)[\u4e00-\u9fff]{0,4}[:：])/;
 
-function continues(text: string, a: Physical, b: Physical, wrapped: boolean): boolean {
-  if (endsParagraph(text, a)) return false;
-  const next = text.slice(b.start, Math.min(b.end, b.start + 12));
-  if (STARTS_OWN.test(next) || text.slice(a.start, a.end).includes('\t')) return false;
-  if (isNoise(text.slice(a.start, a.end)) || isNoise(text.slice(b.start, b.end))) return false;
-  if (unbalanced(text, a)) return true;
-  if (text[a.end - 1] === '、') return true;
-  return wrapped && a.end - a.start >= WRAP_MIN;
+/** Whether physical line k+1 goes on with line k: one paragraph broken over two lines. */
+function continues(text: string, p: Physical, k: number, wrapped: boolean): boolean {
+  const aStart = p.start[k];
+  const aEnd = p.end[k];
+  if (endsParagraph(text, aEnd)) return false;
+  // The cheap tests first: most lines that end mid-sentence (headings) join nothing.
+  const list = text[aEnd - 1] === '、';
+  if (!list && !(wrapped && aEnd - aStart >= WRAP_MIN) && !unbalanced(text, aStart, aEnd)) return false;
+  const bStart = p.start[k + 1];
+  const bEnd = p.end[k + 1];
+  const next = text.slice(bStart, Math.min(bEnd, bStart + 12));
+  if (STARTS_OWN.test(next) || text.slice(aStart, aEnd).includes('\t')) return false;
+  return !isNoise(text.slice(aStart, aEnd)) && !isNoise(text.slice(bStart, bEnd));
 }
 
 /** The line opens a bracket it does not close (its clause goes on below). */
-function unbalanced(text: string, p: Physical): boolean {
+function unbalanced(text: string, start: number, end: number): boolean {
   let depth = 0;
-  for (let i = p.start; i < p.end; i++) {
+  for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x28 || c === 0xff08 || c === 0x3014 || c === 0x3010) depth++;
     else if ((c === 0x29 || c === 0xff09 || c === 0x3015 || c === 0x3011) && depth > 0) depth--;
@@ -226,14 +244,14 @@ export function readLines(text: string, lines: LineIndex, previous?: LineCache):
   const lineEnds: number[] = [];
   const physical = physicalLines(text, lines);
   const wrapped = isHardWrapped(text, physical);
-  for (let k = 0; k < physical.length; k++) {
+  for (let k = 0; k < physical.n; k++) {
     const first = k;
-    const s = physical[k].start;
+    const s = physical.start[k];
     // A paragraph broken over lines (a clause's bracket closed on the next line, a list ending in
     // 、, a document copied from a PDF with a break every 30 characters) is read as one line.
-    while (k + 1 < physical.length && physical[k + 1].line === physical[k].line + 1 && continues(text, physical[k], physical[k + 1], wrapped)) k++;
-    const e = physical[k].end;
-    const l = physical[first].line;
+    while (k + 1 < physical.n && physical.line[k + 1] === physical.line[k] + 1 && continues(text, physical, k, wrapped)) k++;
+    const e = physical.end[k];
+    const l = physical.line[first];
     let entry: LineEntry | undefined;
     if (old.length) {
       const lineText = text.slice(s, e);

@@ -185,6 +185,10 @@ interface EntryLike {
   shadow: string;
   noise: boolean;
   cells?: Cells | null;
+  /** The line read as a header row, or null; undefined until asked (kept with the line). */
+  header?: Column[] | null;
+  /** The line read as one header cell (序号 on a line of its own), or null; undefined until asked. */
+  column?: Column | null;
 }
 
 function cellsOf(e: EntryLike): Cells | null {
@@ -204,17 +208,22 @@ export function readHeader(entries: EntryLike[], i: number): { table: Table; las
   const e = entries[i];
   if (e.noise || e.text.length > 200) return undefined;
   const cells = cellsOf(e);
-  const one = headerColumns(e.shadow, cells);
-  if (one) return { table: { columns: one, mode: cells ? 'cells' : 'words', last: 0 }, last: i };
+  if (e.header === undefined) e.header = headerColumns(e.shadow, cells) ?? null;
+  if (e.header) return { table: { columns: e.header, mode: cells ? 'cells' : 'words', last: 0 }, last: i };
   // 序号 / 重点工作 / 责任单位 / 完成时限, each on its own line ((单位) continues the name above).
   const cols: Column[] = [];
   let k = i;
   for (; k < entries.length && k < i + 12; k++) {
-    const t = entries[k].shadow;
-    const span = lineCell(t);
-    const c = columnOf(t.slice(span.start, span.end));
+    const x = entries[k];
+    if (x.column === undefined) {
+      const span = lineCell(x.shadow);
+      const cell = x.shadow.slice(span.start, span.end);
+      x.column = columnOf(cell) ?? (/^[(（]单位[)）]$/.test(cell) ? 'note' : null);
+    }
+    const c = x.column;
+    // (单位) under 责任股室 continues the name above: no column of its own.
+    if (c === 'note' && /^[(（]单位[)）]/.test(x.shadow.trim()) && cols.length) continue;
     if (c) cols.push(c);
-    else if (/^[(（]单位[)）]$/.test(t.slice(span.start, span.end)) && cols.length) continue;
     else break;
   }
   if (cols.length >= 3 && isHeader(cols) && cols[0] === 'number') return { table: { columns: cols, mode: 'lines', last: 0 }, last: k - 1 };

@@ -85,13 +85,37 @@ function clausePrefixes(c: Clause): string[] {
 
 const HEAD = 3000;
 const TAIL = 1500;
+// A plan says where it is from early: its place is read from its first clauses only (bounded work per keystroke).
+const PLACE_CLAUSES = 200;
 
-/** The plan's place: from its opening, its end and the prefixes its clauses write. */
-export function placeOfModel(model: PlanModel): Place {
-  const prefixes = new Map<string, number>();
-  for (const c of model.clauses) for (const pre of clausePrefixes(c)) prefixes.set(pre, (prefixes.get(pre) ?? 0) + 1);
+/** What the place was read from: the same opening, end and clause prefixes give the same place. */
+interface PlaceInput {
+  head: string;
+  tail: string;
+  prefixes: Map<string, number>;
+}
+
+function placeInput(model: PlanModel): PlaceInput {
   const text = model.text;
-  return readPlace(text.slice(0, HEAD), text.length > HEAD ? text.slice(-TAIL) : '', prefixes);
+  const prefixes = new Map<string, number>();
+  const n = Math.min(model.clauses.length, PLACE_CLAUSES);
+  for (let i = 0; i < n; i++) for (const pre of clausePrefixes(model.clauses[i])) prefixes.set(pre, (prefixes.get(pre) ?? 0) + 1);
+  return { head: text.slice(0, HEAD), tail: text.length > HEAD ? text.slice(-TAIL) : '', prefixes };
+}
+
+function sameInput(a: PlaceInput, b: PlaceInput): boolean {
+  if (a.head !== b.head || a.tail !== b.tail || a.prefixes.size !== b.prefixes.size) return false;
+  for (const [k, v] of a.prefixes) if (b.prefixes.get(k) !== v) return false;
+  return true;
+}
+
+/** The plan's place: from its opening, its end and the prefixes its first clauses write. */
+export function placeOfModel(model: PlanModel): Place {
+  return placeFrom(placeInput(model));
+}
+
+function placeFrom(input: PlaceInput): Place {
+  return readPlace(input.head, input.tail, input.prefixes);
 }
 
 /** What a workspace registry file says about the registries under it (file.ts fills it in). */
@@ -137,6 +161,8 @@ export interface Chosen {
   /** Reuse key: the same key and file, the same registry. */
   key: string;
   file?: Registry;
+  /** What the place was read from, to read it again only when that changes. */
+  input: PlaceInput;
 }
 
 /**
@@ -148,11 +174,12 @@ export function chooseRegistry(model: PlanModel, file: Registry | undefined, pre
   const layer = file?.layer;
   const date = layer?.date ?? model.date?.date;
   const forced = layer?.place ? placeByName(layer.place) : undefined;
-  const place = forced ?? placeOfModel(model);
+  const input = placeInput(model);
+  const place = forced ?? (previous && sameInput(previous.input, input) ? previous.place : placeFrom(input));
   const key = `${placeKey(place, date)}|${layer?.extends.join(',') ?? ''}`;
-  if (previous && previous.key === key && previous.file === file) return previous;
+  if (previous && previous.key === key && previous.file === file) return { ...previous, input };
   const base = layer?.extends.length ? namedUnion(layer.extends, date) : registryForPlace(place, date);
-  return { registry: file ? compose(base, file) : base, place, key, file };
+  return { registry: file ? compose(base, file) : base, place, key, file, input };
 }
 
 /** The union of named registries (national, a province, the old preset names) as one registry. */

@@ -2,10 +2,11 @@
 // gives the message and default severity, the settings may override severities.
 import type { Clause, Heading, Party, PlanModel } from '../model';
 import { findingOf, messageOf, RULES, type Finding, type Locale, type RuleCode, type SeverityOverrides } from './rules';
-import { normalizeName, type Agency, type Registry } from '../registry/registry';
+import type { Agency, Registry } from '../registry/registry';
 import type { Span } from '../text';
 import { formatChineseNumeral } from '../parse/numerals';
 import { numberingScope } from '../features/renumber';
+import { NameIndex } from './consistency';
 
 export type { Finding };
 
@@ -18,6 +19,8 @@ export interface CheckOptions {
   registry?: Registry;
   severities?: SeverityOverrides;
   locale?: Locale;
+  /** The names index of the previous analysis of this plan, brought up to date (consistency.ts). */
+  names?: NameIndex;
 }
 
 export function checkPlan(model: PlanModel, options: CheckOptions = {}): Finding[] {
@@ -54,7 +57,10 @@ export function checkPlan(model: PlanModel, options: CheckOptions = {}): Finding
   }
 
   checkNumbering(model, add);
-  checkConsistentNames(model, add);
+  // One body under two names in the plan: a hint on each less used name (the index follows the clauses).
+  const names = options.names && options.names.registry === registry ? options.names : new NameIndex(registry);
+  names.update(model.clauses);
+  for (const { party, keep } of names.misnamed()) add('agency.alias', party.span, { written: party.written, agency: keep });
   // A limit the user can see: past it, one finding says how many were left out.
   const limit = options.maxFindings ?? MAX_FINDINGS;
   if (out.length > limit) {
@@ -125,32 +131,6 @@ function clauseFindings(clause: Clause, registry: Registry | undefined, add: Add
       const leadAndCoop = (q.role === 'lead') !== (p.role === 'lead') && (q.role === 'cooperating' || p.role === 'cooperating');
       add(leadAndCoop ? 'agency.lead-and-cooperating' : 'agency.duplicate', p.span, { agency: key }, [{ span: q.span, message: key }]);
     }
-  }
-}
-
-/**
- * One body written under two names in one plan (内蒙古民航机场集团 and 内蒙古民航机场集团公司): a
- * hint on the less used form, naming the form to keep (the registry's name where the plan uses it).
- */
-function checkConsistentNames(model: PlanModel, add: Add): void {
-  const forms = new Map<string, Map<string, Party[]>>();
-  for (const c of model.clauses)
-    for (const p of c.parties) {
-      if (!p.agencyId) continue;
-      let byForm = forms.get(p.agencyId);
-      if (!byForm) forms.set(p.agencyId, (byForm = new Map()));
-      const key = normalizeName(p.name);
-      const list = byForm.get(key);
-      if (list) list.push(p);
-      else byForm.set(key, [p]);
-    }
-  for (const byForm of forms.values()) {
-    if (byForm.size < 2) continue;
-    const canonical = normalizeName(byForm.values().next().value![0].agency ?? '');
-    let keep = byForm.has(canonical) ? canonical : '';
-    if (!keep) for (const [form, list] of byForm) if (!keep || list.length > byForm.get(keep)!.length) keep = form;
-    const kept = byForm.get(keep)![0].name;
-    for (const [form, list] of byForm) if (form !== keep) for (const p of list) add('agency.alias', p.span, { written: p.written, agency: kept });
   }
 }
 
