@@ -2,7 +2,8 @@
 // and analysing after a sequence of edits gives what analysing the final text fresh gives.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, buildOutline, presetFor, type Analysis, type OutlineNode } from '../../server/src/engine';
+import { analyze, buildOutline, presetFor, widen, type Analysis, type EditWindow, type OutlineNode } from '../../server/src/engine';
+import { LineIndex } from '../../server/src/engine/text';
 import { SAMPLE } from '../helpers';
 
 // Pieces that matter to the parser, in both widths, plus arbitrary text.
@@ -94,6 +95,73 @@ describe('properties', () => {
           const at = Math.floor(e.at * text.length);
           text = text.slice(0, at) + e.insert + text.slice(at + e.del);
           prev = analyze(text, { registry, previous: prev });
+        }
+        expect(digest(prev)).toEqual(digest(analyze(text, { registry })));
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 60) },
+    );
+  });
+
+  // The language server folds each batch of the editor's changes into one window (widen) and
+  // passes it on: lines outside the window are taken over without being compared.
+  const batch = fc.array(edit, { minLength: 1, maxLength: 3 });
+
+  /** Applies a batch of edits to `text`, returning the new text and the window they cover. */
+  function applyBatch(text: string, edits: { at: number; del: number; insert: string }[]): { text: string; window: EditWindow } {
+    let window: EditWindow | undefined;
+    for (const e of edits) {
+      const at = Math.floor(e.at * text.length);
+      const end = Math.min(text.length, at + e.del);
+      text = text.slice(0, at) + e.insert + text.slice(end);
+      window = widen(window, at, end, e.insert.length);
+    }
+    return { text, window: window! };
+  }
+
+  it('the edit window folds changes so that outside it the old and new texts agree', () => {
+    fc.assert(
+      fc.property(doc, fc.array(batch, { minLength: 1, maxLength: 6 }), (start, batches) => {
+        for (const b of batches) {
+          const { text, window } = applyBatch(start, b);
+          expect(text.length).toBe(start.length + window.delta);
+          expect(text.slice(0, window.from)).toBe(start.slice(0, window.from));
+          expect(text.slice(window.to)).toBe(start.slice(window.to - window.delta));
+          // The line starts found from the old ones and the window are the fresh ones.
+          expect(LineIndex.edited(new LineIndex(start), text, window).starts).toEqual(new LineIndex(text).starts);
+          start = text;
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('incremental re-analysis given the edit window equals a fresh analysis (random documents)', () => {
+    fc.assert(
+      fc.property(doc, fc.array(batch, { minLength: 1, maxLength: 10 }), (start, batches) => {
+        let text = start;
+        let prev = analyze(text);
+        for (const b of batches) {
+          const next = applyBatch(text, b);
+          text = next.text;
+          prev = analyze(text, { previous: prev, edit: next.window });
+          checkRanges(prev);
+        }
+        expect(digest(prev)).toEqual(digest(analyze(text)));
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 300) },
+    );
+  });
+
+  it('incremental re-analysis of the sample given the edit window equals a fresh analysis', () => {
+    const registry = presetFor('inner-mongolia');
+    fc.assert(
+      fc.property(fc.array(batch, { minLength: 1, maxLength: 12 }), (batches) => {
+        let text = SAMPLE;
+        let prev = analyze(text, { registry });
+        for (const b of batches) {
+          const next = applyBatch(text, b);
+          text = next.text;
+          prev = analyze(text, { registry, previous: prev, edit: next.window });
         }
         expect(digest(prev)).toEqual(digest(analyze(text, { registry })));
       }),

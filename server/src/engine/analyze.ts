@@ -7,6 +7,7 @@ import { checkPlan, type Finding } from './rules/diagnostics';
 import { NameIndex } from './rules/consistency';
 import type { Registry } from './registry/registry';
 import type { Place } from './registry/places';
+import type { EditWindow } from './edits';
 import { findingOf, type Locale, type SeverityOverrides } from './rules/rules';
 
 export interface AnalyzeOptions {
@@ -23,6 +24,8 @@ export interface AnalyzeOptions {
    * again. It is consumed: do not read it after this call.
    */
   previous?: Analysis;
+  /** Where the text changed since `previous` (the language server knows): lines outside it are not compared. */
+  edit?: EditWindow;
 }
 
 export interface Analysis {
@@ -47,7 +50,7 @@ interface AnalysisCache extends LineCache {
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   try {
     const prev = options.previous?.cache;
-    const { model, cache } = parsePlan(text, prev);
+    const { model, cache } = parsePlan(text, prev, options.edit);
     const analysisCache: AnalysisCache = cache;
     const chosen = chooseRegistry(model, options.registry, prev?.chosen);
     analysisCache.chosen = chosen;
@@ -64,7 +67,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     return { model, findings, registry, place: chosen.place, cache: analysisCache };
   } catch (e) {
     // A bug must not cost the user their outline: fall back to a fresh parse without the cache.
-    if (options.previous) return analyze(text, { ...options, previous: undefined });
+    if (options.previous) return analyze(text, { ...options, previous: undefined, edit: undefined });
     const { model, cache } = parsePlan('', undefined);
     return {
       model: { ...model, text },

@@ -35,7 +35,7 @@ export { addAgencyEdits, renameAgencyEdits, registryFromDocument } from './regis
 export { semanticTokens, TOKEN_TYPES, TOKEN_MODIFIERS, type Token } from './features/tokens';
 export { foldingRanges, type Fold } from './features/folding';
 export { selectionSpans } from './features/selection';
-export { applyEdits, type TextEdit } from './edits';
+export { applyEdits, widen, type EditWindow, type TextEdit } from './edits';
 export { fileReport, diagnosticOf, type FileReport, type ReportOutline, type ReportTask, type ReportDiagnostic } from './reports/report';
 export { taskRows, type TaskRow } from './reports/table';
 export { agencyMatrix, agencyRows, type AgencyRow, type ChapterColumn, type TaskRef } from './reports/matrix';

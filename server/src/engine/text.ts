@@ -20,7 +20,14 @@ export interface Range {
 export class LineIndex {
   readonly starts: number[];
 
-  constructor(readonly text: string) {
+  constructor(
+    readonly text: string,
+    known?: number[],
+  ) {
+    if (known) {
+      this.starts = known;
+      return;
+    }
     const starts = [0];
     const n = text.length;
     // indexOf flattens a concatenated string once and scans natively: far faster than charCodeAt.
@@ -37,6 +44,41 @@ export class LineIndex {
       }
     }
     this.starts = starts;
+  }
+
+  /**
+   * The line starts of `text`, an edit of `old`'s text: the starts before the change are kept,
+   * those in it found again, those after it moved by the length difference. O(lines), not
+   * O(characters) — the scan covers only the changed lines.
+   */
+  static edited(old: LineIndex, text: string, w: { from: number; to: number; delta: number }): LineIndex {
+    const starts = old.starts;
+    // The last start strictly before the change: its line is where the scan begins.
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] < w.from) lo = mid;
+      else hi = mid - 1;
+    }
+    const out = starts.slice(0, lo + 1);
+    const n = text.length;
+    let i = starts[lo];
+    for (; i < n && i < w.to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) out.push(i + 1);
+      else if (c === 13) {
+        if (i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+        out.push(i + 1);
+      }
+    }
+    // An old start after the change is still one when its line break lies after the change too.
+    const last = out[out.length - 1];
+    for (let k = lo + 1; k < starts.length; k++) {
+      const moved = starts[k] + w.delta;
+      if (moved > last && moved > w.to) out.push(moved);
+    }
+    return new LineIndex(text, out);
   }
 
   get lineCount(): number {

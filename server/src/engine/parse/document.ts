@@ -7,6 +7,7 @@
 // Never throws for any text (analyze() guards it too).
 import type { PlanModel } from '../model';
 import { LineIndex } from '../text';
+import type { EditWindow } from '../edits';
 import { statesFirstListed } from './convention';
 import { finishHeadings, itemScheme, sectionScheme } from './headings';
 import { readLines, type LineCache, type LineEntry } from './lines';
@@ -29,11 +30,14 @@ function isTraditional(entries: LineEntry[]): boolean {
 
 /**
  * Reads a plan. With `previous`, lines whose text is unchanged reuse their parse from the
- * previous call; that cache is consumed (its objects now belong to the new model).
+ * previous call; that cache is consumed (its objects now belong to the new model). With `edit`
+ * (where the text changed since `previous`), lines outside it are taken over without comparing.
  */
-export function parsePlan(text: string, previous?: LineCache): { model: PlanModel; cache: LineCache } {
-  const index = new LineIndex(text);
-  const lines = readLines(text, index, previous);
+export function parsePlan(text: string, previous?: LineCache, edit?: EditWindow): { model: PlanModel; cache: LineCache } {
+  // An edit window that fits the two texts' lengths spares scanning the whole text again.
+  const window = edit && previous?.index && previous.length + edit.delta === text.length && edit.from >= 0 && edit.to <= text.length ? edit : undefined;
+  const index = window ? LineIndex.edited(previous!.index!, text, window) : new LineIndex(text);
+  const lines = readLines(text, index, previous, window);
   const { entries } = lines;
 
   const model: PlanModel = {

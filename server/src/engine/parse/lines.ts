@@ -2,13 +2,14 @@
 // a heading?). A line whose text is unchanged since the previous analysis keeps its entry, and
 // with it everything later stages read from it (its clauses, tasks, table cells).
 import type { Clause, Heading, Paragraph, PlanModel, Task } from '../model';
+import type { EditWindow } from '../edits';
 import { isBlank, type LineIndex, type Span } from '../text';
 import { matchHeading } from './headings';
 import { isNoise } from './noise';
 import type { Cells, Column } from './tables';
 import { simplified } from './variants';
 
-/** What one non-blank line parsed to. Offsets are the document's; `shiftEntry` moves them. */
+/** What one non-blank line parsed to. Its spans are relative to its `start` (LineSpan): moving the line moves them. */
 export interface LineEntry {
   text: string;
   /** The text with traditional characters simplified (the same string when there are none). */
@@ -38,6 +39,10 @@ export interface LineEntry {
 export interface LineCache {
   entries: LineEntry[];
   length: number;
+  /** The text's line starts, for the next version's (LineIndex.edited). */
+  index?: LineIndex;
+  /** Whether the text read as copied from a PDF (lines.ts isHardWrapped). */
+  wrapped?: boolean;
   /** What the date was read from, and the date (document.ts). */
   dated?: { head: string; tail: string; title: string | undefined; date: PlanModel['date'] };
 }
@@ -61,50 +66,76 @@ function detach(s: string): string {
   return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
-export function shift(s: Span, delta: number): void {
-  s.start += delta;
-  s.end += delta;
+/**
+ * A span kept relative to its line: moving a line (an edit above it) is one write to the
+ * line's `start`, not one per span of its headings, clauses, parties and tasks.
+ */
+export class LineSpan implements Span {
+  constructor(
+    private readonly line: { start: number },
+    private s: number,
+    private e: number,
+  ) {}
+  get start(): number {
+    return this.line.start + this.s;
+  }
+  set start(v: number) {
+    this.s = v - this.line.start;
+  }
+  get end(): number {
+    return this.line.start + this.e;
+  }
+  set end(v: number) {
+    this.e = v - this.line.start;
+  }
+  toJSON(): Span {
+    return { start: this.start, end: this.end };
+  }
 }
 
-function shiftHeading(h: Heading, delta: number): void {
-  shift(h.markerSpan, delta);
-  shift(h.titleSpan, delta);
-  shift(h.span, delta);
+/** A plain span made relative to `line` (a span already relative to it stays as it is). */
+function anchored(line: LineEntry, span: Span): Span {
+  return span instanceof LineSpan ? span : new LineSpan(line, span.start - line.start, span.end - line.start);
 }
 
-export function shiftTask(t: Task, delta: number): void {
-  shift(t.span, delta);
-  shift(t.nameSpan, delta);
+function anchorClause(line: LineEntry, c: Clause): void {
+  c.span = anchored(line, c.span);
+  c.contentSpan = anchored(line, c.contentSpan);
+  if (c.openSpan) c.openSpan = anchored(line, c.openSpan);
+  if (c.closeSpan) c.closeSpan = anchored(line, c.closeSpan);
+  for (const p of c.parties) p.span = anchored(line, p.span);
+  for (const a of c.officials) a.span = anchored(line, a.span);
+  for (const a of c.deadlines) a.span = anchored(line, a.span);
+  for (const a of c.roleWords) a.span = anchored(line, a.span);
 }
 
-export function shiftClause(c: Clause, delta: number): void {
-  shift(c.span, delta);
-  shift(c.contentSpan, delta);
-  if (c.openSpan) shift(c.openSpan, delta);
-  if (c.closeSpan) shift(c.closeSpan, delta);
-  for (const p of c.parties) shift(p.span, delta);
-  for (const a of c.officials) shift(a.span, delta);
-  for (const a of c.deadlines) shift(a.span, delta);
-  for (const a of c.roleWords) shift(a.span, delta);
+function anchorTask(line: LineEntry, t: Task): void {
+  t.span = anchored(line, t.span);
+  t.nameSpan = anchored(line, t.nameSpan);
 }
 
-function shiftEntry(e: LineEntry, delta: number): void {
-  e.start += delta;
-  if (e.para) shift(e.para.span, delta);
-  if (e.heading) shiftHeading(e.heading, delta);
-  for (const c of e.clauses ?? []) shiftClause(c, delta);
-  for (const t of e.tasks ?? []) shiftTask(t, delta);
-  if (e.rest) shiftTask(e.rest, delta);
+/** Every span the line's entry holds, made relative to the line. */
+function anchor(e: LineEntry): void {
+  if (e.heading) {
+    e.heading.markerSpan = anchored(e, e.heading.markerSpan);
+    e.heading.titleSpan = anchored(e, e.heading.titleSpan);
+    e.heading.span = anchored(e, e.heading.span);
+  }
+  for (const c of e.clauses ?? []) anchorClause(e, c);
+  for (const t of e.tasks ?? []) anchorTask(e, t);
+  if (e.rest) anchorTask(e, e.rest);
+  if (e.para) e.para.span = anchored(e, e.para.span);
 }
 
-/** Line-local work runs on the entry's own text, in line offsets, then moves back. */
+/** Line-local work runs on the entry's own text, in line offsets; what it made is then anchored to the line. */
 export function inLine(entry: LineEntry, work: () => void): void {
   const start = entry.start;
-  shiftEntry(entry, -start);
+  entry.start = 0;
   try {
     work();
+    anchor(entry);
   } finally {
-    shiftEntry(entry, start);
+    entry.start = start;
   }
 }
 
@@ -135,7 +166,8 @@ function readLine(lineText: string, start: number, line: number, editing: boolea
     para: undefined,
   };
   entry.heading = entry.noise ? undefined : matchHeading(own, { line, start: 0, end: own.length });
-  shiftEntry(entry, start);
+  anchor(entry);
+  entry.start = start;
   return entry;
 }
 
@@ -233,7 +265,7 @@ function unbalanced(text: string, start: number, end: number): boolean {
  * The non-blank lines of `text`. With `previous`, a line whose text is unchanged, at the same
  * offset or moved by the edit's length difference, is taken over from it (that cache is consumed).
  */
-export function readLines(text: string, lines: LineIndex, previous?: LineCache): Lines {
+export function readLines(text: string, lines: LineIndex, previous?: LineCache, edit?: EditWindow): Lines {
   const gen = ++generation;
   const delta = previous ? text.length - previous.length : 0;
   const old = previous?.entries ?? [];
@@ -244,6 +276,9 @@ export function readLines(text: string, lines: LineIndex, previous?: LineCache):
   const lineEnds: number[] = [];
   const physical = physicalLines(text, lines);
   const wrapped = isHardWrapped(text, physical);
+  // With the edit's window known, a line outside it is the same text as before: taken over
+  // without comparing (unless the document's wrapping changed, which moves every join).
+  const w = edit && previous && previous.wrapped === wrapped ? edit : undefined;
   for (let k = 0; k < physical.n; k++) {
     const first = k;
     const s = physical.start[k];
@@ -254,16 +289,18 @@ export function readLines(text: string, lines: LineIndex, previous?: LineCache):
     const l = physical.line[first];
     let entry: LineEntry | undefined;
     if (old.length) {
-      const lineText = text.slice(s, e);
+      const outside = w !== undefined && (e < w.from || s >= w.to);
+      const lineText = outside ? undefined : text.slice(s, e);
+      const sameText = (hit: LineEntry) => (lineText === undefined ? hit.text.length === e - s : hit.text === lineText);
       while (same < old.length && old[same].start < s) same++;
       let hit = same < old.length ? old[same] : undefined;
-      if (hit && hit.start === s && hit.gen !== gen && hit.text === lineText) entry = hit;
-      else if (delta !== 0) {
+      if (hit && hit.start === s && hit.gen !== gen && (!outside || e < w!.from) && sameText(hit)) entry = hit;
+      else if (delta !== 0 || outside) {
         while (moved < old.length && old[moved].start < s - delta) moved++;
         hit = moved < old.length ? old[moved] : undefined;
-        if (hit && hit.start === s - delta && hit.gen !== gen && hit.text === lineText) {
+        if (hit && hit.start === s - delta && hit.gen !== gen && (!outside || s >= w!.to) && sameText(hit)) {
           entry = hit;
-          shiftEntry(entry, delta);
+          entry.start += delta;
         }
       }
     }
@@ -274,5 +311,5 @@ export function readLines(text: string, lines: LineIndex, previous?: LineCache):
     lineNo.push(l);
     lineEnds.push(e);
   }
-  return { entries, lineNo, lineEnds, cache: { entries, length: text.length } };
+  return { entries, lineNo, lineEnds, cache: { entries, length: text.length, index: lines, wrapped } };
 }

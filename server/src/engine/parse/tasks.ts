@@ -5,7 +5,7 @@ import type { Clause, Heading, PlanModel, Task } from '../model';
 import { isSentenceEnd, isBlank, type Span } from '../text';
 import { findClauses, newClause } from './clauses';
 import { applyFirstListed } from './convention';
-import { inLine, type Lines, type LineEntry } from './lines';
+import { inLine, LineSpan, type Lines, type LineEntry } from './lines';
 import { emptyContent, readField, type ClauseContent } from './parties';
 import { readHeader, readRow, type Row, type Table } from './tables';
 
@@ -13,6 +13,11 @@ interface Line {
   line: number;
   start: number; // first non-blank character
   end: number; // after the last non-blank character
+}
+
+/** A span's values now (a line's spans move with it: copies do not). */
+function copy(s: Span): Span {
+  return { start: s.start, end: s.end };
 }
 
 /** Reads every paragraph after the title into the model: paragraphs, headings, tasks, clauses. */
@@ -33,7 +38,7 @@ export function readTasks(model: PlanModel, lines: Lines, firstHeading: number, 
   const tableParagraphs = (from: number, to: number) => {
     for (let k = from; k <= to; k++) {
       const e = entries[k];
-      const p = (e.para ??= { kind: 'table', span: { start: e.start, end: lineEnds[k] }, line: lineNo[k], heading: undefined });
+      const p = (e.para ??= { kind: 'table', span: new LineSpan(e, 0, lineEnds[k] - e.start), line: lineNo[k], heading: undefined });
       p.kind = 'table';
       p.line = lineNo[k];
       p.heading = current;
@@ -75,7 +80,7 @@ export function readTasks(model: PlanModel, lines: Lines, firstHeading: number, 
       para.kind = 'body';
       para.line = ln.line;
       para.heading = undefined;
-    } else para = entry.para = { kind: 'body', span: { start: ln.start, end: ln.end }, line: ln.line, heading: undefined };
+    } else para = entry.para = { kind: 'body', span: new LineSpan(entry, 0, ln.end - ln.start), line: ln.line, heading: undefined };
 
     // A title-only item with nothing under it before the next heading of its level is a task
     // still waiting for its clause (kept only where its neighbours have clauses).
@@ -136,8 +141,8 @@ export function readTasks(model: PlanModel, lines: Lines, firstHeading: number, 
       } else {
         model.tasks.push({
           name: nameOf(text, clause.span.start, clause.span.end) || clause.parties[0]?.name || '',
-          nameSpan: { ...clause.span },
-          span: { ...clause.span },
+          nameSpan: copy(clause.span),
+          span: copy(clause.span),
           clause,
           heading: current,
           line: ln.line,
@@ -155,7 +160,7 @@ export function readTasks(model: PlanModel, lines: Lines, firstHeading: number, 
     if (!entry.tasks) readLineTasks(entry, heading);
     headingTask =
       heading && clauses.length === 0 && entry.rest === undefined && heading.title
-        ? { name: heading.title, nameSpan: { ...heading.titleSpan }, span: { ...heading.span }, clause: undefined, heading: current, line: ln.line }
+        ? { name: heading.title, nameSpan: copy(heading.titleSpan), span: copy(heading.span), clause: undefined, heading: current, line: ln.line }
         : undefined;
     for (let k = 0; k < clauses.length; k++) {
       model.clauses.push(clauses[k]);
@@ -201,7 +206,7 @@ function rowTask(model: PlanModel, lines: Lines, row: Row, current: number | und
   if (convention || content.statesConvention) applyFirstListed(content.parties);
   const span = { start: entries[row.first].start, end: lineEnds[row.last] };
   nameSpan ??= { start: span.start, end: span.start };
-  const clause = content.parties.length ? newClause(span, { ...span }, 'table', undefined, undefined, false, false, undefined, undefined, content) : undefined;
+  const clause = content.parties.length ? newClause(span, copy(span), 'table', undefined, undefined, false, false, undefined, undefined, content) : undefined;
   return { name: shorten(model.text.slice(nameSpan.start, nameSpan.end)), nameSpan, span, clause, heading: current, line: lineNo[row.first] };
 }
 
@@ -317,7 +322,7 @@ function makeTask(text: string, from: number, to: number, heading: Heading | und
     // Only under a section title: an item's own title already names its task.
     const short = heading.kind === 'section' && nextLen > 0 && nextLen <= 15 && next.end < to && text[next.end] === '。';
     // A copy: spans are moved in place when the line moves, and the heading moves its own.
-    nameSpan = short ? next : { ...heading.titleSpan };
+    nameSpan = short ? next : copy(heading.titleSpan);
   } else {
     nameSpan = sentenceSpan(text, from, to);
   }
@@ -346,7 +351,7 @@ function mergeClauses(first: Clause, next: Clause): Clause {
     first.openSpan,
     first.closeSpan,
     {
-      parties: [...first.parties, ...next.parties.map((p) => ({ ...p, span: { ...p.span }, group: p.group + groupBase }))],
+      parties: [...first.parties, ...next.parties.map((p) => ({ ...p, span: copy(p.span), group: p.group + groupBase }))],
       officials: [...first.officials, ...next.officials],
       deadlines: [...first.deadlines, ...next.deadlines],
       roleWords: [...first.roleWords, ...next.roleWords],
