@@ -77,6 +77,10 @@ export function togglingEdit(at) {
       inserted = !inserted;
       return inserted ? text.slice(0, at) + INSERTED + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
     },
+    /** Where the last `apply` changed the text, as the engine's EditWindow (what the server passes). */
+    get window() {
+      return inserted ? { from: at, to: at + INSERTED.length, delta: INSERTED.length } : { from: at, to: at, delta: -INSERTED.length };
+    },
     /** As an LSP/TextDocument range change against the current text; `positionAt` maps offsets. */
     change(positionAt) {
       inserted = !inserted;

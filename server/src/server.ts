@@ -4,7 +4,6 @@
 // stdio (`node dist/server.js --stdio`); the tests run it in-process over an in-memory
 // connection with an in-memory file host.
 import { CodeActionKind, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PinyinOf } from './engine';
 import type { FileHost } from './host/fileHost';
 import { FIX_ALL_KIND, registerCodeActions } from './lsp/codeActions';
@@ -21,6 +20,7 @@ import { registerRename } from './lsp/rename';
 import { registerRequests } from './lsp/requests';
 import { readSettings, SettingsState } from './lsp/settings';
 import { Analyses } from './lsp/state/analyses';
+import { EditWindows } from './lsp/state/edits';
 import { DiagnosticsScheduler } from './lsp/state/diagnostics';
 import { Plans } from './lsp/state/plans';
 import { Registries } from './lsp/state/registries';
@@ -69,10 +69,11 @@ function foldersOf(params: InitializeParams): string[] {
 
 /** The server on a connection (not yet listening: the caller calls `connection.listen()`). */
 export function createServer(connection: Connection, host: FileHost, options: ServerOptions): ServerContext {
-  const documents = new TextDocuments(TextDocument);
   const settings = new SettingsState();
+  const edits = new EditWindows();
+  const documents = new TextDocuments(edits.documents);
   const folders: string[] = [];
-  const analyses = new Analyses(settings);
+  const analyses = new Analyses(settings, edits);
   // The closures below run after construction, once every object exists.
   const diagnostics = new DiagnosticsScheduler(connection, documents, settings, (uri) => diagnosticsOf(ctx, uri));
   const registries = new Registries(host, settings, () => folders, () => {

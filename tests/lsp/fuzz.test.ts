@@ -78,8 +78,20 @@ describe.each(TRANSPORTS)(`LSP fuzz (seed ${SEED}, ${STEPS} steps), %s`, (transp
       const text = random() < 0.2 ? '' : Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(PIECES)).join('');
       const range = random() < 0.1 ? { start: { line: a.line, character: a.character + 1000 }, end: { line: a.line, character: a.character + 1000 } } : { start: a, end: b };
       const version = doc.version + 1;
-      doc = TextDocument.update(doc, [{ range, text }], version);
-      await c.edit(uri, range, text);
+      if (random() < 0.3) {
+        // Two changes in one notification, as an editor sends for multiple cursors: the second
+        // is measured on the text the first left.
+        const once = TextDocument.create(uri, 'fengong', version, doc.getText());
+        TextDocument.update(once, [{ range, text }], version);
+        const p = once.positionAt(Math.floor(random() * (once.getText().length + 1)));
+        const q = once.positionAt(once.offsetAt(p) + Math.floor(random() * 4));
+        const second = { range: { start: p, end: q }, text: pick(PIECES) };
+        doc = TextDocument.update(doc, [{ range, text }, second], version);
+        await c.editMany(uri, [{ range, text }, second]);
+      } else {
+        doc = TextDocument.update(doc, [{ range, text }], version);
+        await c.edit(uri, range, text);
+      }
 
       // a random request at a random position
       const pos = randomPos();
@@ -140,6 +152,14 @@ describe.each(TRANSPORTS)(`LSP fuzz (seed ${SEED}, ${STEPS} steps), %s`, (transp
       if (step % 25 === 24) expect(await c.send(DocumentTextRequest, { uri })).toBe(doc.getText());
     }
     expect(await c.send(DocumentTextRequest, { uri })).toBe(doc.getText());
+    // What the edited document shows is what the same text shows opened fresh.
+    const fresh = uriOf(join(dir, 'fresh.plan.txt'));
+    await c.open(fresh, doc.getText());
+    const shown = async (u: string) => ({
+      diagnostics: (await c.diagnostics(u)).map((d) => JSON.stringify(d).replaceAll(u, '')),
+      symbols: await c.request('textDocument/documentSymbol', { textDocument: { uri: u } }),
+    });
+    expect(await shown(uri)).toEqual(await shown(fresh));
     expect(c.alive).toBe(true);
     expect(c.logs.filter((l) => l.includes('failed:'))).toEqual([]);
   }, 120_000);

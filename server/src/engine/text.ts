@@ -18,11 +18,12 @@ export interface Range {
 
 /** Line starts of a text; `\r\n`, `\n` and a lone `\r` all end a line. */
 export class LineIndex {
-  readonly starts: number[];
+  /** Typed, so that the next version's (`edited`) is a copy and one add per moved line. */
+  readonly starts: Int32Array;
 
   constructor(
     readonly text: string,
-    known?: number[],
+    known?: Int32Array,
   ) {
     if (known) {
       this.starts = known;
@@ -43,13 +44,13 @@ export class LineIndex {
         }
       }
     }
-    this.starts = starts;
+    this.starts = Int32Array.from(starts);
   }
 
   /**
-   * The line starts of `text`, an edit of `old`'s text: the starts before the change are kept,
-   * those in it found again, those after it moved by the length difference. O(lines), not
-   * O(characters) — the scan covers only the changed lines.
+   * The line starts of `text`, an edit of `old`'s text (`[from, to)` of `text` replaced
+   * `[from, to - delta)`): the starts before the change are kept, those in it found again, those
+   * after it moved by `delta`. Only the changed lines are scanned.
    */
   static edited(old: LineIndex, text: string, w: { from: number; to: number; delta: number }): LineIndex {
     const starts = old.starts;
@@ -61,23 +62,32 @@ export class LineIndex {
       if (starts[mid] < w.from) lo = mid;
       else hi = mid - 1;
     }
-    const out = starts.slice(0, lo + 1);
+    const found: number[] = [];
     const n = text.length;
-    let i = starts[lo];
-    for (; i < n && i < w.to; i++) {
+    for (let i = starts[lo]; i < n && i < w.to; i++) {
       const c = text.charCodeAt(i);
-      if (c === 10) out.push(i + 1);
+      if (c === 10) found.push(i + 1);
       else if (c === 13) {
         if (i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
-        out.push(i + 1);
+        found.push(i + 1);
       }
     }
     // An old start after the change is still one when its line break lies after the change too.
-    const last = out[out.length - 1];
-    for (let k = lo + 1; k < starts.length; k++) {
-      const moved = starts[k] + w.delta;
-      if (moved > last && moved > w.to) out.push(moved);
+    const last = found.length ? found[found.length - 1] : starts[lo];
+    const after = Math.max(last, w.to) - w.delta;
+    let k = lo + 1;
+    hi = starts.length;
+    while (k < hi) {
+      const mid = (k + hi) >> 1;
+      if (starts[mid] > after) hi = mid;
+      else k = mid + 1;
     }
+    const out = new Int32Array(lo + 1 + found.length + starts.length - k);
+    out.set(starts.subarray(0, lo + 1));
+    for (let j = 0; j < found.length; j++) out[lo + 1 + j] = found[j];
+    const tail = lo + 1 + found.length;
+    out.set(starts.subarray(k), tail);
+    if (w.delta !== 0) for (let j = tail; j < out.length; j++) out[j] += w.delta;
     return new LineIndex(text, out);
   }
 

@@ -9,7 +9,7 @@ import type { PlanModel } from '../model';
 import { LineIndex } from '../text';
 import type { EditWindow } from '../edits';
 import { statesFirstListed } from './convention';
-import { finishHeadings, itemScheme, sectionScheme } from './headings';
+import { itemScheme, sectionScheme } from './headings';
 import { readLines, type LineCache, type LineEntry } from './lines';
 import { readTasks } from './tasks';
 import { readTitle } from './title';
@@ -65,7 +65,9 @@ export function parsePlan(text: string, previous?: LineCache, edit?: EditWindow)
     if (!entries[i].noise && statesFirstListed(entries[i].text)) model.firstListedLeads = true;
   }
 
-  readTasks(model, lines, firstHeading, noHeadings, new Set(title.lines));
+  // After an edit, the walk takes over from the previous one what lies before and after the edit.
+  const checkpoints = readTasks(model, lines, firstHeading, noHeadings, new Set(title.lines), window ? previous?.walk : undefined);
+  lines.cache.walk = { model, checkpoints, firstHeading };
   // The date is read again only when the opening, the end or the title changed.
   const head = text.slice(0, HEAD);
   const tail = text.length > HEAD ? text.slice(-TAIL) : '';
@@ -73,7 +75,6 @@ export function parsePlan(text: string, previous?: LineCache, edit?: EditWindow)
   model.date = last && last.head === head && last.tail === tail && last.title === model.title?.text ? last.date : readDate(head, tail, model.title?.text);
   lines.cache.dated = { head, tail, title: model.title?.text, date: model.date };
   model.traditional = isTraditional(entries);
-  finishHeadings(model, text);
   model.sectionNumbering = sectionScheme(model.headings);
   model.itemNumbering = itemScheme(model.headings);
   return { model, cache: lines.cache };

@@ -76,32 +76,6 @@ export function matchHeading(text: string, ln: LineSpan): Heading | undefined {
   };
 }
 
-/** Each heading's extent runs to the end of the last non-blank line before the next heading of its level or above. */
-export function finishHeadings(model: PlanModel, text: string): void {
-  const hs = model.headings;
-  let lastEnd = text.length;
-  while (lastEnd > 0 && (isBlank(text.charCodeAt(lastEnd - 1)) || text[lastEnd - 1] === '\n' || text[lastEnd - 1] === '\r')) lastEnd--;
-  const contentEnds: number[] = [];
-  for (const p of model.paragraphs) if (p.kind !== 'noise') contentEnds.push(p.span.end);
-  for (let i = 0; i < hs.length; i++) {
-    let j = i + 1;
-    while (j < hs.length && hs[j].level > hs[i].level) j++;
-    const limit = j < hs.length ? hs[j].span.start : lastEnd + 1;
-    // the last paragraph end before `limit`
-    let end = hs[i].span.end;
-    let lo = 0;
-    let hi = contentEnds.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (contentEnds[mid] < limit) {
-        end = Math.max(end, contentEnds[mid]);
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    hs[i].extent = { start: hs[i].span.start, end };
-  }
-}
-
 export function sectionScheme(headings: Heading[]): 'run-on' | 'per-chapter' {
   let restarts = 0;
   let continues = 0;

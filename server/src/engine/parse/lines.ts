@@ -5,8 +5,10 @@ import type { Clause, Heading, Paragraph, PlanModel, Task } from '../model';
 import type { EditWindow } from '../edits';
 import { isBlank, type LineIndex, type Span } from '../text';
 import { matchHeading } from './headings';
+import { continues, countParagraph, countPhysical, emptyStats, isHardWrapped, physicalLines, type WrapStats } from './joins';
 import { isNoise } from './noise';
 import type { Cells, Column } from './tables';
+import type { PreviousWalk } from './tasks';
 import { simplified } from './variants';
 
 /** What one non-blank line parsed to. Its spans are relative to its `start` (LineSpan): moving the line moves them. */
@@ -41,8 +43,14 @@ export interface LineCache {
   length: number;
   /** The text's line starts, for the next version's (LineIndex.edited). */
   index?: LineIndex;
-  /** Whether the text read as copied from a PDF (lines.ts isHardWrapped). */
+  /** Each entry's line number and end (Lines), for the next version's. */
+  lineNo?: number[];
+  lineEnds?: number[];
+  /** Whether the text read as copied from a PDF, and what that was decided on (joins.ts). */
   wrapped?: boolean;
+  stats?: WrapStats;
+  /** The walk that made the model (tasks.ts), for the next one to start from. */
+  walk?: PreviousWalk;
   /** What the date was read from, and the date (document.ts). */
   dated?: { head: string; tail: string; title: string | undefined; date: PlanModel['date'] };
 }
@@ -53,6 +61,8 @@ export interface Lines {
   lineNo: number[];
   /** Where each entry's text ends (before trailing blanks and the line break). */
   lineEnds: number[];
+  /** What an edit changed: entries `at..at+added` replace `removed` old ones (undefined: all read afresh). */
+  splice: { at: number; removed: number; added: number } | undefined;
   cache: LineCache;
 }
 
@@ -87,6 +97,30 @@ export class LineSpan implements Span {
   }
   set end(v: number) {
     this.e = v - this.line.start;
+  }
+  /** From this span's start to `end`, relative to the same line. */
+  to(end: number): LineSpan {
+    return new LineSpan(this.line, this.s, end - this.line.start);
+  }
+  toJSON(): Span {
+    return { start: this.start, end: this.end };
+  }
+}
+
+/**
+ * A span from one line's span to another's (a heading's part: from the heading to the last
+ * paragraph before the next heading of its level): each end moves with its own line.
+ */
+export class PartSpan implements Span {
+  constructor(
+    private readonly from: Span,
+    private readonly to: Span,
+  ) {}
+  get start(): number {
+    return this.from.start;
+  }
+  get end(): number {
+    return Math.max(this.from.end, this.to.end);
   }
   toJSON(): Span {
     return { start: this.start, end: this.end };
@@ -171,101 +205,16 @@ function readLine(lineText: string, start: number, line: number, editing: boolea
   return entry;
 }
 
-/** Every non-blank line, blanks trimmed at both ends: three parallel arrays (no object per line). */
-interface Physical {
-  n: number;
-  line: Int32Array;
-  start: Int32Array;
-  end: Int32Array;
-}
-
-function physicalLines(text: string, lines: LineIndex): Physical {
-  const starts = lines.starts;
-  const count = starts.length;
-  const out: Physical = { n: 0, line: new Int32Array(count), start: new Int32Array(count), end: new Int32Array(count) };
-  for (let l = 0; l < count; l++) {
-    let s = starts[l];
-    let e = l + 1 < count ? starts[l + 1] : text.length;
-    // the line's end, before its break and trailing blanks
-    while (e > s) {
-      const c = text.charCodeAt(e - 1);
-      if (c === 10 || c === 13 || isBlank(c)) e--;
-      else break;
-    }
-    while (s < e && isBlank(text.charCodeAt(s))) s++;
-    if (e > s) {
-      out.line[out.n] = l;
-      out.start[out.n] = s;
-      out.end[out.n] = e;
-      out.n++;
-    }
-  }
-  return out;
-}
-
-// Where a paragraph may end: sentence and clause ends, closing brackets and quotes, a table's bar.
-const ENDS = '。；;：:！!？?）)】〕]”’"|｜…';
-const WRAP_MIN = 15;
-
-function endsParagraph(text: string, end: number): boolean {
-  return ENDS.includes(text[end - 1]);
-}
-
-/**
- * Most long lines stop mid-sentence at about the same length: a text copied from a PDF, broken at
- * the page width (a table's rows or a metadata block stop mid-sentence too, at any length).
- */
-function isHardWrapped(text: string, p: Physical): boolean {
-  let long = 0;
-  const open: number[] = [];
-  for (let k = 0; k < p.n; k++) {
-    const n = p.end[k] - p.start[k];
-    if (n < WRAP_MIN) continue;
-    long++;
-    if (!endsParagraph(text, p.end[k]) && !isNoise(text.slice(p.start[k], p.end[k]))) open.push(n);
-  }
-  if (open.length < 12 || open.length * 2 < long) return false;
-  open.sort((a, b) => a - b);
-  const median = open[open.length >> 1];
-  let near = 0;
-  for (const n of open) if (Math.abs(n - median) <= 2) near++;
-  return near * 10 >= open.length * 6;
-}
-
-// A line that starts something of its own: a heading, a label, a table cell line, a page number.
-const STARTS_OWN = /^([零〇一二三四五六七八九十百两]{1,6}[、．.]|[(（][零〇一二三四五六七八九十百两\d]{1,6}[)）]|\d{1,3}[.．、﹒](?!\d)|[—\-－–\s]*\d{1,3}[—\-－–\s]*$|附件|(牵头|责任|配合|协办|参与|协同|主办|完成|分管)[\u4e00-\u9fff]{0,4}[:：])/;
-
-/** Whether physical line k+1 goes on with line k: one paragraph broken over two lines. */
-function continues(text: string, p: Physical, k: number, wrapped: boolean): boolean {
-  const aStart = p.start[k];
-  const aEnd = p.end[k];
-  if (endsParagraph(text, aEnd)) return false;
-  // The cheap tests first: most lines that end mid-sentence (headings) join nothing.
-  const list = text[aEnd - 1] === '、';
-  if (!list && !(wrapped && aEnd - aStart >= WRAP_MIN) && !unbalanced(text, aStart, aEnd)) return false;
-  const bStart = p.start[k + 1];
-  const bEnd = p.end[k + 1];
-  const next = text.slice(bStart, Math.min(bEnd, bStart + 12));
-  if (STARTS_OWN.test(next) || text.slice(aStart, aEnd).includes('\t')) return false;
-  return !isNoise(text.slice(aStart, aEnd)) && !isNoise(text.slice(bStart, bEnd));
-}
-
-/** The line opens a bracket it does not close (its clause goes on below). */
-function unbalanced(text: string, start: number, end: number): boolean {
-  let depth = 0;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x28 || c === 0xff08 || c === 0x3014 || c === 0x3010) depth++;
-    else if ((c === 0x29 || c === 0xff09 || c === 0x3015 || c === 0x3011) && depth > 0) depth--;
-  }
-  return depth > 0;
-}
-
 /**
  * The non-blank lines of `text`. With `previous`, a line whose text is unchanged, at the same
  * offset or moved by the edit's length difference, is taken over from it (that cache is consumed).
+ * With the edit's window too, only the lines around it are looked at.
  */
 export function readLines(text: string, lines: LineIndex, previous?: LineCache, edit?: EditWindow): Lines {
+  return (edit && previous && rereadLines(text, lines, previous, edit)) || readAllLines(text, lines, previous);
+}
+
+function readAllLines(text: string, lines: LineIndex, previous?: LineCache): Lines {
   const gen = ++generation;
   const delta = previous ? text.length - previous.length : 0;
   const old = previous?.entries ?? [];
@@ -275,30 +224,25 @@ export function readLines(text: string, lines: LineIndex, previous?: LineCache, 
   const lineNo: number[] = [];
   const lineEnds: number[] = [];
   const physical = physicalLines(text, lines);
-  const wrapped = isHardWrapped(text, physical);
-  // With the edit's window known, a line outside it is the same text as before: taken over
-  // without comparing (unless the document's wrapping changed, which moves every join).
-  const w = edit && previous && previous.wrapped === wrapped ? edit : undefined;
+  const stats = emptyStats();
+  countPhysical(stats, text, physical, 1);
+  const wrapped = isHardWrapped(stats);
   for (let k = 0; k < physical.n; k++) {
     const first = k;
     const s = physical.start[k];
-    // A paragraph broken over lines (a clause's bracket closed on the next line, a list ending in
-    // 、, a document copied from a PDF with a break every 30 characters) is read as one line.
-    while (k + 1 < physical.n && physical.line[k + 1] === physical.line[k] + 1 && continues(text, physical, k, wrapped)) k++;
+    while (k + 1 < physical.n && continues(text, physical, k, wrapped)) k++;
     const e = physical.end[k];
     const l = physical.line[first];
     let entry: LineEntry | undefined;
     if (old.length) {
-      const outside = w !== undefined && (e < w.from || s >= w.to);
-      const lineText = outside ? undefined : text.slice(s, e);
-      const sameText = (hit: LineEntry) => (lineText === undefined ? hit.text.length === e - s : hit.text === lineText);
+      const lineText = text.slice(s, e);
       while (same < old.length && old[same].start < s) same++;
       let hit = same < old.length ? old[same] : undefined;
-      if (hit && hit.start === s && hit.gen !== gen && (!outside || e < w!.from) && sameText(hit)) entry = hit;
-      else if (delta !== 0 || outside) {
+      if (hit && hit.start === s && hit.gen !== gen && hit.text === lineText) entry = hit;
+      else if (delta !== 0) {
         while (moved < old.length && old[moved].start < s - delta) moved++;
         hit = moved < old.length ? old[moved] : undefined;
-        if (hit && hit.start === s - delta && hit.gen !== gen && (!outside || s >= w!.to) && sameText(hit)) {
+        if (hit && hit.start === s - delta && hit.gen !== gen && hit.text === lineText) {
           entry = hit;
           entry.start += delta;
         }
@@ -311,5 +255,112 @@ export function readLines(text: string, lines: LineIndex, previous?: LineCache, 
     lineNo.push(l);
     lineEnds.push(e);
   }
-  return { entries, lineNo, lineEnds, cache: { entries, length: text.length, index: lines, wrapped } };
+  return { entries, lineNo, lineEnds, splice: undefined, cache: { entries, lineNo, lineEnds, length: text.length, index: lines, wrapped, stats } };
+}
+
+/**
+ * The lines after an edit of `[from, to)` (to - delta in the old text): the entries before the
+ * one ending just before the edit are kept as they are, those after the one starting just after
+ * it are moved; only the lines between are read, so an edit costs the lines it touched. The
+ * neighbours on both sides are read again because a join (a paragraph broken over two lines)
+ * with the edited line may come or go. Undefined when the window cannot be used (then every
+ * line is looked at).
+ */
+function rereadLines(text: string, lines: LineIndex, previous: LineCache, w: EditWindow): Lines | undefined {
+  const { entries: old, lineNo: oldNo, lineEnds: oldEnds, stats: oldStats, index: oldIndex } = previous;
+  if (!oldNo || !oldEnds || !oldStats || !oldIndex || old.length === 0 || w.from < 0 || w.to > text.length) return undefined;
+  const delta = w.delta;
+  const oldTo = w.to - delta;
+  // An entry is the same text before the edit when a line break follows it before the edit, and
+  // after the edit when one precedes it after the edit (inserting at a line's start or end changes
+  // that line). p: the first entry read again, the last unchanged one before the edit (the edited
+  // line may now join onto it); q: the last read again, the first unchanged one after (the edited
+  // line may now join into it).
+  const oldStarts = oldIndex.starts;
+  const unchangedBefore = (i: number) => {
+    const last = oldIndex.lineAt(Math.max(old[i].start, oldEnds[i] - 1));
+    return last + 1 < oldStarts.length && oldStarts[last + 1] <= w.from;
+  };
+  let lo = 0;
+  let hi = old.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (unchangedBefore(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  const before = lo;
+  const p = Math.max(0, before - 1);
+  lo = p;
+  hi = old.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (oldStarts[oldNo[mid]] > oldTo) hi = mid;
+    else lo = mid + 1;
+  }
+  const q = lo;
+  const last = Math.min(q, old.length - 1);
+  const from = before === 0 ? 0 : old[p].start;
+  const to = q < old.length ? oldEnds[q] + delta : text.length;
+  const lineDelta = lines.lineCount - oldIndex.lineCount;
+
+  // The PDF statistic without the old lines, with the new ones: the same decision or start over.
+  const stats = oldStats;
+  for (let i = p; i <= last; i++) countParagraph(stats, old[i].text, -1);
+  const l0 = lines.lineAt(from);
+  const l1 = lines.lineAt(Math.max(from, to - 1));
+  const physical = physicalLines(text, lines, l0, l1);
+  countPhysical(stats, text, physical, 1);
+  const wrapped = isHardWrapped(stats);
+  if (wrapped !== previous.wrapped) {
+    // Every join may move: read every line (the statistic is counted afresh there).
+    return undefined;
+  }
+
+  const gen = ++generation;
+  const added: LineEntry[] = [];
+  const addedNo: number[] = [];
+  const addedEnds: number[] = [];
+  for (let k = 0; k < physical.n; k++) {
+    const first = k;
+    const s = physical.start[k];
+    while (k + 1 < physical.n && continues(text, physical, k, wrapped)) k++;
+    const e = physical.end[k];
+    const l = physical.line[first];
+    const lineText = text.slice(s, e);
+    let entry: LineEntry | undefined;
+    // The neighbours read again keep their entry when their text did not change.
+    for (let i = p; i <= last && !entry; i++) {
+      const o = old[i];
+      // A line's parse is its text's alone: the same text anywhere keeps it.
+      if (o.gen === gen || o.text !== lineText) continue;
+      entry = o;
+      o.start = s;
+    }
+    if (!entry) entry = readLine(lineText, s, l, true);
+    else if (entry.heading) entry.heading.line = l;
+    entry.gen = gen;
+    added.push(entry);
+    addedNo.push(l);
+    addedEnds.push(e);
+  }
+
+  // The entries after: moved by the edit, their lines renumbered.
+  const removed = Math.min(q, old.length - 1) - p + 1;
+  for (let i = p + removed; i < old.length; i++) {
+    const o = old[i];
+    o.start += delta;
+    oldNo[i] += lineDelta;
+    oldEnds[i] += delta;
+    if (lineDelta && o.heading) o.heading.line = oldNo[i];
+  }
+  old.splice(p, removed, ...added);
+  oldNo.splice(p, removed, ...addedNo);
+  oldEnds.splice(p, removed, ...addedEnds);
+  return {
+    entries: old,
+    lineNo: oldNo,
+    lineEnds: oldEnds,
+    splice: { at: p, removed, added: added.length },
+    cache: { entries: old, lineNo: oldNo, lineEnds: oldEnds, length: text.length, index: lines, wrapped, stats },
+  };
 }

@@ -15,15 +15,21 @@ export class NameIndex {
 
   constructor(readonly registry: Registry | undefined) {}
 
-  /** Brings the index to `clauses`: the ones gone are taken out, the new ones put in. */
+  /**
+   * Brings the index to `clauses`: the ones gone are taken out, the new ones put in. An edit
+   * keeps the clauses before and after it as the same objects, in order, so comparing the two
+   * lists from both ends finds the changed run without hashing every clause.
+   */
   update(clauses: readonly Clause[]): void {
-    if (clauses === this.clauses) return;
-    const now = new WeakSet<Clause>();
-    for (const c of clauses) {
-      now.add(c);
-      if (!this.counted.has(c)) this.add(c);
-    }
-    for (const c of this.clauses) if (!now.has(c)) this.remove(c);
+    const old = this.clauses;
+    if (clauses === old) return;
+    const m = Math.min(old.length, clauses.length);
+    let a = 0;
+    while (a < m && old[a] === clauses[a]) a++;
+    let b = 0;
+    while (b < m - a && old[old.length - 1 - b] === clauses[clauses.length - 1 - b]) b++;
+    for (let k = a; k < old.length - b; k++) if (this.counted.has(old[k])) this.remove(old[k]);
+    for (let k = a; k < clauses.length - b; k++) if (!this.counted.has(clauses[k])) this.add(clauses[k]);
     this.clauses = clauses;
   }
 

@@ -1,8 +1,9 @@
 // One analysis per open document version (and registry and settings): every request on that
 // version reads the same one, and the next version is analysed from it (unchanged lines are
 // not parsed again).
-import { analyze, type Analysis, type Registry } from '../../engine';
+import { analyze, type Analysis, type EditWindow, type Registry } from '../../engine';
 import type { SettingsState } from '../settings';
+import type { EditWindows } from './edits';
 
 export interface DocumentSource {
   uri: string;
@@ -22,20 +23,25 @@ export class Analyses {
   /** How many analyses ran: tests assert that a version is analysed once. */
   count = 0;
 
-  constructor(private readonly settings: SettingsState) {}
+  constructor(
+    private readonly settings: SettingsState,
+    private readonly edits?: EditWindows,
+  ) {}
 
   /** Analyses a text with the settings in effect (the workspace index's files too). */
-  analyze(text: string, registry: Registry | undefined, previous?: Analysis): Analysis {
+  analyze(text: string, registry: Registry | undefined, previous?: Analysis, edit?: EditWindow): Analysis {
     this.count++;
     const s = this.settings.current;
-    return analyze(text, { registry, severities: s.severity, locale: s.messages, previous });
+    return analyze(text, { registry, severities: s.severity, locale: s.messages, previous, edit });
   }
 
   of(doc: DocumentSource, registry: Registry | undefined): Analysis {
     const hit = this.cache.get(doc.uri);
     if (hit && hit.version === doc.version && hit.registry === registry && hit.settingsGen === this.settings.generation) return hit.analysis;
-    // The previous version's analysis is handed over: unchanged lines are not parsed again.
-    const analysis = this.analyze(doc.getText(), registry, hit?.analysis);
+    // The previous version's analysis is handed over: unchanged lines are not parsed again,
+    // and with where the editor changed the text since, lines outside that are not even compared.
+    const edit = this.edits?.take(doc.uri);
+    const analysis = this.analyze(doc.getText(), registry, hit?.analysis, hit && hit.version !== doc.version ? edit : undefined);
     this.cache.set(doc.uri, { version: doc.version, registry, settingsGen: this.settings.generation, analysis });
     return analysis;
   }
@@ -47,5 +53,6 @@ export class Analyses {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.edits?.forget(uri);
   }
 }
