@@ -13,6 +13,7 @@ import { readLines, type LineCache, type LineEntry } from './lines';
 import { readTasks } from './tasks';
 import { readTitle } from './title';
 import { readDate } from './dates';
+import { readDeadlines } from './deadlines';
 
 export type { LineCache } from './lines';
 
@@ -72,5 +73,6 @@ export function parsePlan(text: string, previous?: LineCache): { model: PlanMode
   finishHeadings(model, text);
   model.sectionNumbering = sectionScheme(model.headings);
   model.itemNumbering = itemScheme(model.headings);
+  readDeadlines(model);
   return { model, cache: lines.cache };
 }
