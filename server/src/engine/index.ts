@@ -28,6 +28,7 @@ export { semanticTokenData } from './features/tokenData';
 export { workspaceSymbols, type WorkspaceSymbol } from './features/workspaceSymbols';
 export { planStatus, type PlanStatus } from './reports/status';
 export { formatEdits, type FormatOptions } from './features/format';
+export { fullWidthEdits, toFullWidth, fullWidthChars, type FullWidthOptions } from './features/fullWidth';
 export { renumberFixFor, renumberPlan, type NumberReference } from './features/renumber';
 export { PLAN_EXTENSIONS, PLAIN_TEXT_EXTENSIONS, PLAN_FIRST_LINE, isPlanFileName, mayBePlanFileName, firstLineOf, namesAPlan, isPlan, planStem } from './features/planFiles';
 export { sourceName, registryLabel, presetOf, registryFileOf, newRegistryText } from './features/sources';
