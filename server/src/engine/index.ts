@@ -38,6 +38,6 @@ export { foldingRanges, type Fold } from './features/folding';
 export { selectionSpans } from './features/selection';
 export { applyEdits, type TextEdit } from './edits';
 export { fileReport, diagnosticOf, type FileReport, type ReportOutline, type ReportTask, type ReportDiagnostic } from './reports/report';
-export { taskRows, type TaskRow } from './reports/table';
+export { taskRows, taskTable, taskContent, taskSummary, taskTableTitle, TASK_TABLE_HEADERS, type TaskRow, type TaskTable, type TaskTableRow, type TaskTableColumn } from './reports/table';
 export { agencyMatrix, agencyRows, type AgencyRow, type ChapterColumn, type TaskRef } from './reports/matrix';
 export { tableSheet, tableJson, matrixSheet, chapterSheet, matrixJson, type Sheet, type Column, type Cell, type ExportPlan, type HeaderLocale } from './reports/sheets';
