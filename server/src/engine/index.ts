@@ -40,4 +40,4 @@ export { applyEdits, type TextEdit } from './edits';
 export { fileReport, diagnosticOf, type FileReport, type ReportOutline, type ReportTask, type ReportDiagnostic } from './reports/report';
 export { taskRows, taskTable, taskContent, taskSummary, taskTableTitle, TASK_TABLE_HEADERS, type TaskRow, type TaskTable, type TaskTableRow, type TaskTableColumn } from './reports/table';
 export { agencyMatrix, agencyRows, type AgencyRow, type ChapterColumn, type TaskRef } from './reports/matrix';
-export { tableSheet, tableJson, matrixSheet, chapterSheet, matrixJson, type Sheet, type Column, type Cell, type ExportPlan, type HeaderLocale } from './reports/sheets';
+export { tableSheet, tableJson, taskTableSheets, matrixSheet, chapterSheet, matrixJson, type TaskTableSheet, type Sheet, type Column, type Cell, type ExportPlan, type HeaderLocale } from './reports/sheets';
