@@ -64,7 +64,7 @@ describe('MatrixRequest', () => {
 describe('ExportTableRequest and ExportMatrixRequest', () => {
   it('returns text formats as text, named after the file', async () => {
     const csv = await exportOf(analyses, { uri: SAMPLE_URI, format: 'csv' }, 'table');
-    expect(csv!.text!.startsWith('\ufeff编号,章,节,任务,牵头单位,配合单位,负责单位,行\r\n一/(一)/1,')).toBe(true);
+    expect(csv!.text!.startsWith('\ufeff编号,章,节,任务,牵头单位,配合单位,负责单位,完成时限,责任领导,行\r\n一/(一)/1,')).toBe(true);
     const json = await exportOf(analyses, { uri: SAMPLE_URI, format: 'json' }, 'matrix');
     expect(JSON.parse(json!.text!).files).toEqual([{ path: 'manzhouli.plan.txt', title: '《内蒙古满洲里重点开发开放试验区建设总体规划》重点工作分工方案' }]);
     const md = await exportOf(analyses, { uri: SAMPLE_URI, format: 'md', locale: 'en' }, 'matrix');
