@@ -33,6 +33,15 @@ describe('AgenciesRequest', () => {
     expect(SAMPLE.split('\n')[73].slice(t.range.start.character, t.range.end.character)).toBe('大力发展旅游服务贸易');
   });
 
+  it('gives a task its deadline where the plan names one', async () => {
+    const uri = 'file:///ws/plans/dated.plan.txt';
+    const dated = run(plan('2024年重点工作分工方案', '一、重点任务', '(一)加强耕地保护。(自治区自然资源厅牵头,自治区农牧厅配合;2024年底前完成)', '(二)严格用途管制。(自治区自然资源厅牵头)'));
+    const r = await agenciesOf({ analysisFor: async () => dated, all: async () => [[uri, dated]] }, { uri, scope: 'document' });
+    const lead = r.agencies.find((a) => a.agency === '自治区自然资源厅')!;
+    expect(lead.tasks.map((t) => t.deadline)).toEqual(['2024年底前完成', undefined]);
+    expect(r.agencies.find((a) => a.agency === '自治区农牧厅')!.tasks[0].deadline).toBe('2024年底前完成');
+  });
+
   it('merges every plan of the workspace', async () => {
     const r = await agenciesOf(analyses, { scope: 'workspace' });
     expect(r.plans).toBe(2);
