@@ -2,7 +2,9 @@
 // seeds/manzhouli-2014.txt (the clause of each line read off with grep).
 import { describe, expect, it } from 'vitest';
 import { numberPaths, taskContent, taskRows, taskSummary, taskTable, taskTableTitle, TASK_TABLE_HEADERS, type TaskRow } from '../../server/src/engine/reports/table';
-import { plan, run, SAMPLE } from '../helpers';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { plan, ROOT, run, SAMPLE } from '../helpers';
 
 /** `number|chapter|section|name|lead|cooperating|responsible|line`: one readable line per row. */
 function show(r: TaskRow): string {
@@ -124,6 +126,10 @@ describe('the 任务分工表 (taskTable)', () => {
     expect(taskContent(prose, prose.tasks[0])).toBe('由自治区自然资源厅牵头，自治区农牧厅配合，在6月底前完成全区规划编制。');
     const table = run(plan('民生实事分工方案', '序号\t民生实事\t责任单位\t完成时限', '1\t启动建设城区段综合治理工程。\t县水务局\t12月底前')).model;
     expect(taskContent(table, table.tasks[0])).toBe('启动建设城区段综合治理工程。');
+    // One cell per line (2019-county-lueyang-wlrw): every cell that names no one and holds no number.
+    const lueyang = readFileSync(join(ROOT, 'tests/fixtures/real/2019-county-lueyang-wlrw.txt'), 'utf8');
+    const cells = run(lueyang).model;
+    expect(taskContent(cells, cells.tasks[0])).toBe('公共文化服务\u3000“两馆一站”免费开放服务人次较上年增长15%。');
   });
 
   it('shortens a task’s text for a printed page: whole sentences first, never inside a 《》 title', () => {
@@ -138,5 +144,8 @@ describe('the 任务分工表 (taskTable)', () => {
     expect(taskTableTitle('2024年重点任务分工方案')).toBe('2024年重点任务分工表');
     expect(taskTableTitle('关于推进人才集聚工程的实施意见')).toBe('关于推进人才集聚工程的实施意见任务分工表');
     expect(taskTableTitle(undefined)).toBe('任务分工表');
+    // A cover notice: the plan it prints, or the bare name.
+    expect(taskTableTitle('国务院办公厅关于印发《国家粮食应急预案》的通知')).toBe('《国家粮食应急预案》任务分工表');
+    expect(taskTableTitle('大竹县人民政府办公室关于对2016年民生实事进行重点督办的通知')).toBe('任务分工表');
   });
 });

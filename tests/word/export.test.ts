@@ -282,3 +282,25 @@ describe('other plans', () => {
     expect(children(d.body, 'w:tbl')).toHaveLength(1);
   });
 });
+
+describe('the 附件’s columns follow what the plan writes', () => {
+  it('gives the lead the width where no one cooperates, and 完成时限 the width of its longest entry', async () => {
+    const t = plan('2016年民生实事分工方案', '', '2016年2月26日', '序号\t民生实事\t责任单位\t完成时限', '1\t启动建设城区段综合治理工程。\t县水务局、县住建局、县护城河指挥部\t12月底前', '2\t新建2座人行天桥。\t县住建局\t9月投入使用');
+    const d = readDocx((await exportDocx(analyze(t).model, { withTable: true })).bytes);
+    const tbl = children(d.body, 'w:tbl')[0];
+    const grid = children(child(tbl, 'w:tblGrid'), 'w:gridCol').map((g) => mm(g.attrs['w:w']));
+    const [number, task, lead, cooperating, deadline] = grid;
+    expect(number).toBeCloseTo(9, 0);
+    expect(lead).toBeCloseTo(0.3 * 225, 0);
+    expect(cooperating).toBeCloseTo(0.07 * 225, 0);
+    // 9月投入使用: six 小五 characters and the cell's margins
+    expect(deadline).toBeGreaterThan(6 * 3.175);
+    expect(task).toBeGreaterThan(lead);
+    expect(grid.reduce((a, b) => a + b, 0)).toBeCloseTo(225, 0);
+    const rows = children(tbl, 'w:tr').slice(1).map((r) => children(r, 'w:tc').map(text));
+    expect(rows).toEqual([
+      ['1', '启动建设城区段综合治理工程。', '县水务局、县住建局、县护城河指挥部', '', '12月底前'],
+      ['2', '新建2座人行天桥。', '县住建局', '', '9月投入使用'],
+    ]);
+  });
+});

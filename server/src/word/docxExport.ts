@@ -7,7 +7,7 @@
 // where the plan names one; chapter and section rows across the table), its header row
 // repeated on every page.
 // No I/O: a model in, bytes out. The docx library is loaded on first use (lib.ts).
-import type { PlanModel, TaskTableColumn } from '../engine';
+import type { PlanModel, TaskTableColumn, TaskTableRow } from '../engine';
 import { loadWordLib, type WordLib } from './lib';
 import { FONTS, GRID, INDENT_TWO_CHARS, LANDSCAPE_PAGE, layoutPlan, PAGE, SIZES, type Block, type FontRole, type Layout, type LayoutOptions, type Run, titleRuns, TITLE_CHARS } from './layout';
 
@@ -80,17 +80,41 @@ function pageNumberFooter(d: Docx, side: 'odd' | 'even') {
 const TABLE_WIDTH = LANDSCAPE_PAGE.width - LANDSCAPE_PAGE.left - LANDSCAPE_PAGE.right;
 /**
  * Shares of the landscape text block's width by column; the task's text takes what the others
- * leave. 配合单位 lists run longest after the task (the sample's average 36 characters), so
- * they get the next widest column; 完成时限 widens when the plan writes deadlines.
+ * leave. 牵头单位 and 配合单位 share up to half the width by how much the plan writes in each
+ * (the sample's leads average 8 characters, its cooperating lists 36: 13 % and 38 %; a plan
+ * with no cooperating units gives that column 7 %, room for its header); 完成时限 is as wide
+ * as its longest entry needs, within 7–12 %.
  */
-const COLUMN_SHARE: Record<Exclude<TaskTableColumn, 'task'>, number> = { number: 0.04, lead: 0.13, cooperating: 0.38, deadline: 0.07, official: 0.08 };
+type Side = Exclude<TaskTableColumn, 'task'>;
+const PARTIES_SHARE = 0.51;
+const FIXED_SHARE = { number: 0.04, official: 0.08 } as const;
+/** One 小五 character (9 pt) in twips, and a cell's side margins. */
+const CHAR = 180;
+const MARGINS = 114;
 
 /** Column widths in twips, adding up to the text block. */
-export function tableWidths(columns: TaskTableColumn[], deadlines = false): number[] {
-  const share = (c: Exclude<TaskTableColumn, 'task'>) => Math.round((c === 'deadline' && deadlines ? 0.09 : COLUMN_SHARE[c]) * TABLE_WIDTH);
-  const others = columns.filter((c) => c !== 'task') as Exclude<TaskTableColumn, 'task'>[];
-  const widths = columns.map((c) => (c === 'task' ? 0 : share(c as Exclude<TaskTableColumn, 'task'>)));
-  widths[columns.indexOf('task')] = TABLE_WIDTH - others.reduce((sum, c) => sum + share(c), 0);
+export function tableWidths(columns: TaskTableColumn[], rows: TaskTableRow[]): number[] {
+  let lead = 0;
+  let cooperating = 0;
+  let deadline = 0;
+  for (const r of rows) {
+    if (r.kind !== 'task') continue;
+    lead += r.cells.lead.length;
+    cooperating += r.cells.cooperating.length;
+    deadline = Math.max(deadline, r.cells.deadline.length);
+  }
+  const of = (n: number) => (lead + cooperating ? (PARTIES_SHARE * n) / (lead + cooperating) : 0);
+  const leadShare = Math.min(0.3, Math.max(0.13, of(lead)));
+  const share: Record<Side, number> = {
+    ...FIXED_SHARE,
+    lead: leadShare,
+    // What the leads leave of the half, or less where the plan names few cooperating units.
+    cooperating: Math.min(PARTIES_SHARE - leadShare, Math.max(0.07, of(cooperating))),
+    deadline: Math.min(0.12, Math.max(0.07, (Math.min(deadline, 8) * CHAR + MARGINS) / TABLE_WIDTH)),
+  };
+  const width = (c: Side) => Math.round(share[c] * TABLE_WIDTH);
+  const widths = columns.map((c) => (c === 'task' ? 0 : width(c)));
+  widths[columns.indexOf('task')] = TABLE_WIDTH - columns.reduce((sum, c) => sum + (c === 'task' ? 0 : width(c)), 0);
   return widths;
 }
 
@@ -98,7 +122,7 @@ export function tableWidths(columns: TaskTableColumn[], deadlines = false): numb
 const TABLE_LINE = 210;
 
 function tableOf(d: Docx, table: NonNullable<Layout['table']>) {
-  const widths = tableWidths(table.columns, table.rows.some((r) => r.kind === 'task' && r.cells.deadline !== ''));
+  const widths = tableWidths(table.columns, table.rows);
   const border = { style: d.BorderStyle.SINGLE, size: 4, color: '000000' };
   const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
   // Table text is single-spaced and off the grid: the grid's pitch is for body lines.

@@ -143,6 +143,9 @@ export function taskTableTitle(title: string | undefined): string {
   const t = (title ?? '').replace(/\s+/g, '');
   if (!t) return '任务分工表';
   if (/任务分工表$/.test(t)) return t;
+  // A cover notice (关于印发《…》的通知): the table is the plan's; a notice that names none gets the bare name.
+  const notice = /关于(?:印发|转发|批转)?(.*?)的(?:通知|函)$/.exec(t);
+  if (notice) return /^《.*》$/.test(notice[1]) ? taskTableTitle(notice[1]) : '任务分工表';
   const stem = t.replace(/(?:任务)?(?:分工方案|分工的意见|分工意见|责任分解方案|分解方案)$/, '');
   return `${stem}任务分工表`;
 }
@@ -173,12 +176,21 @@ export function taskContent(model: PlanModel, task: Task): string {
   if (onHeading) start = h.level <= 2 ? afterTitle(text, h, task.span.end) : h.titleSpan.start;
   let end = task.span.end;
   if (clause?.form === 'table') {
-    // The task cell: from the task's sentence to the cell's end (a tab, a bar, a wide gap, the line end).
+    // The row's cells that name no one and hold no number: its task cells (指标, 工作任务).
+    const asides = [...clause.parties, ...clause.officials, ...clause.deadlines, ...clause.roleWords].map((a) => a.span);
+    const cells: string[] = [];
+    const row = text.slice(task.span.start, task.span.end);
+    const re = /[^\t|｜\r\n]+?(?=\t|\||｜| {2,}|\u3000{2,}|\r?\n|$)/g;
+    for (let m = re.exec(row); m; m = re.exec(row)) {
+      const from = task.span.start + m.index;
+      const to = from + m[0].length;
+      const cell = m[0].trim();
+      if (!cell || /^[\d.、．]+$/.test(cell) || asides.some((a) => a.start < to && a.end > from)) continue;
+      cells.push(cell);
+    }
+    if (cells.length) return cells.join('\u3000');
     start = task.nameSpan.start;
-    const lineEnd = text.indexOf('\n', start);
-    const rest = text.slice(start, lineEnd < 0 ? text.length : lineEnd);
-    const cut = rest.search(/\t|\||｜| {2,}|\u3000{2,}/);
-    end = start + (cut < 0 ? rest.length : cut);
+    end = task.nameSpan.end;
   } else if (clause?.form === 'prose') {
     // 由X牵头，Y配合，在6月底前完成全市规划编制。: the assignment is part of the sentence.
     const stop = text.slice(end).search(/[。\n]/);
