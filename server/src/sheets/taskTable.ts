@@ -8,6 +8,19 @@ import { displayWidth, loadExcel } from './writers';
 
 /** Column widths in Excel's units (about one Latin character; a Chinese character takes two). */
 const WIDTH: Record<TaskTableColumn, number> = { number: 6, task: 62, lead: 18, cooperating: 32, deadline: 12, official: 12 };
+
+/** The widths for this sheet: a column the plan leaves empty narrows to its header, the task's widens by as much. */
+function widthsOf(sheet: TaskTableSheet): Record<TaskTableColumn, number> {
+  const widest = (c: TaskTableColumn) => sheet.rows.reduce((w, r) => (r.kind === 'task' ? Math.max(w, displayWidth(r.cells[c])) : w), 0);
+  const out = { ...WIDTH };
+  for (const c of ['cooperating', 'deadline', 'official'] as const) {
+    const header = displayWidth(sheet.headers[sheet.columns.indexOf(c)] ?? '') + 2;
+    const fit = Math.max(header, Math.min(WIDTH[c], widest(c) + 2));
+    out.task += WIDTH[c] - fit;
+    out[c] = fit;
+  }
+  return out;
+}
 const FONT = { body: '仿宋_GB2312', heading: '黑体', section: '楷体_GB2312', title: '方正小标宋简体' } as const;
 const SIZE = 11;
 /** Points per line of 11 pt text, with the cell's own padding. */
@@ -50,7 +63,8 @@ export async function toTaskTableXlsx(sheets: TaskTableSheet[]): Promise<Uint8Ar
       },
       headerFooter: { oddFooter: `&C&"${FONT.body}"&10${sheet.footer}` },
     });
-    ws.columns = [...sheet.columns.map((c) => ({ width: WIDTH[c] })), { width: 8 }];
+    const width = widthsOf(sheet);
+    ws.columns = [...sheet.columns.map((c) => ({ width: width[c] })), { width: 8 }];
     const font = (name: string, extra: object = {}) => ({ name, size: SIZE, ...extra });
 
     // Row 1: the title, across the printed columns.
@@ -80,7 +94,7 @@ export async function toTaskTableXlsx(sheets: TaskTableSheet[]): Promise<Uint8Ar
         cell.font = font(r.kind === 'chapter' ? FONT.heading : FONT.section);
         cell.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
         for (let c = 1; c <= n; c++) row.getCell(c).border = BORDER;
-        row.height = Math.max(20, linesIn(r.text, sheet.columns.reduce((w, c) => w + WIDTH[c], 0)) * LINE + 5);
+        row.height = Math.max(20, linesIn(r.text, sheet.columns.reduce((w, c) => w + width[c], 0)) * LINE + 5);
         continue;
       }
       const values = sheet.columns.map((c) => (c === 'number' ? Number(r.cells.number) : r.cells[c] || null));
@@ -92,7 +106,7 @@ export async function toTaskTableXlsx(sheets: TaskTableSheet[]): Promise<Uint8Ar
         cell.border = BORDER;
       });
       row.getCell(n + 1).font = { size: 9, color: { argb: 'FF808080' } };
-      const lines = Math.max(...sheet.columns.map((c) => linesIn(r.cells[c], WIDTH[c])));
+      const lines = Math.max(...sheet.columns.map((c) => linesIn(r.cells[c], width[c])));
       row.height = lines * LINE + 6;
     }
     const lastRow = ws.rowCount;
