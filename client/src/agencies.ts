@@ -99,8 +99,9 @@ export class AgenciesProvider implements vscode.TreeDataProvider<Node>, vscode.D
     // By position: a plan with a section number written twice has two tasks of one number path.
     item.id = `task:${node.agency.agency}:${task.role}:${node.index}`;
     const file = decodeURIComponent(task.uri.slice(task.uri.lastIndexOf('/') + 1));
-    item.description = many ? `${file}:${task.line}` : lineText(task.line);
-    item.tooltip = `${task.number} ${task.name}\n${file}:${task.line}`;
+    const due = task.deadline ? t('due {0}', task.deadline) : '';
+    item.description = [many ? `${file}:${task.line}` : lineText(task.line), due].filter(Boolean).join(' · ');
+    item.tooltip = `${task.number} ${task.name}\n${file}:${task.line}${due ? `\n${due}` : ''}`;
     item.iconPath = new vscode.ThemeIcon('symbol-event');
     item.command = { title: t('Go to task'), command: RevealTaskCommand, arguments: [task] };
     item.contextValue = 'fengong.task';

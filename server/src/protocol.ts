@@ -64,6 +64,8 @@ export interface ViewTask {
   line: number;
   /** Column in `MatrixResult.chapters` (matrix only). */
   chapter: number;
+  /** The task's deadline as written (2024年底前完成, 持续推进), when its clause names one. */
+  deadline?: string;
 }
 
 /** An engine agency row, its tasks located for the editor. */

@@ -1,11 +1,13 @@
 // `fengong table` and `fengong matrix` as a user runs them: the bundled dist/cli.js in a child
 // process. Cells checked against values worked out by hand from seeds/manzhouli-2014.txt (see
-// tests/engine/table.test.ts and matrix.test.ts for how); the xlsx read back with exceljs.
+// tests/engine/table.test.ts and matrix.test.ts for how); the xlsx read back with exceljs (its
+// printed pages: tests/word/libreoffice.test.ts).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers';
 
@@ -53,10 +55,10 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'fengong-table-'));
 });
 
-const TABLE_HEADER = ['编号', '章', '节', '任务', '牵头单位', '配合单位', '负责单位', '行'];
-const ROW_1_3_2 = ['一/(三)/2', '一、推进体制机制改革创新', '(三)创新金融服务体系', '拓展国际金融业务', '人民银行呼和浩特中心支行', '内蒙古银监局、内蒙古保监局、自治区金融办', '', '14'];
-const ROW_3_13_2 = ['三/(十三)/2', '三、建设现代化国际口岸', '(十三)完善欧亚陆路大通道建设', '公路建设', '自治区交通运输厅', '自治区发展改革委、自治区国土资源厅、自治区环保厅、自治区财政厅、自治区外事办', '', '56'];
-const ROW_1_4_1 = ['一/(四)/1', '一、推进体制机制改革创新', '(四)创新财税管理方式', '创新财税管理方式', '内蒙古国税局、自治区地税局', '自治区财政厅、自治区发展改革委', '', '18'];
+const TABLE_HEADER = ['编号', '章', '节', '任务', '牵头单位', '配合单位', '负责单位', '完成时限', '责任领导', '行'];
+const ROW_1_3_2 = ['一/(三)/2', '一、推进体制机制改革创新', '(三)创新金融服务体系', '拓展国际金融业务', '人民银行呼和浩特中心支行', '内蒙古银监局、内蒙古保监局、自治区金融办', '', '', '', '14'];
+const ROW_3_13_2 = ['三/(十三)/2', '三、建设现代化国际口岸', '(十三)完善欧亚陆路大通道建设', '公路建设', '自治区交通运输厅', '自治区发展改革委、自治区国土资源厅、自治区环保厅、自治区财政厅、自治区外事办', '', '', '', '56'];
+const ROW_1_4_1 = ['一/(四)/1', '一、推进体制机制改革创新', '(四)创新财税管理方式', '创新财税管理方式', '内蒙古国税局、自治区地税局', '自治区财政厅、自治区发展改革委', '', '', '', '18'];
 
 describe('fengong table', () => {
   it('prints a Markdown table by default: a header, then one row per task', () => {
@@ -65,7 +67,7 @@ describe('fengong table', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(2 + 77);
     expect(lines[0]).toBe(`| ${TABLE_HEADER.join(' | ')} |`);
-    expect(lines[1]).toBe('| --- | --- | --- | --- | --- | --- | --- | ---: |');
+    expect(lines[1]).toBe('| --- | --- | --- | --- | --- | --- | --- | --- | --- | ---: |');
     expect(lines).toContain(`| ${ROW_1_3_2.join(' | ')} |`);
     expect(lines[2].startsWith('| 一/(一)/1 | 一、推进体制机制改革创新 | (一)创新口岸管理服务体系 | 创新口岸管理服务体系 | 自治区商务厅 | 满洲里海关、')).toBe(true);
   });
@@ -85,7 +87,7 @@ describe('fengong table', () => {
     expect(byNumber.get('一/(四)/1')).toEqual(ROW_1_4_1);
     // a task name with an ASCII comma survives quoting
     expect(byNumber.get('一/(六)/2')![3]).toContain('创新人力资源开发和管理模式,');
-    expect(rows.at(-1)).toEqual(['七/(二十九)/3', '七、加强生态建设和环境保护', '(二十九)消除和减缓不良环境影响的措施', '开展环境影响跟踪监测', '自治区环保厅', '自治区发展改革委、自治区经济和信息化委、自治区国土资源厅', '', '172']);
+    expect(rows.at(-1)).toEqual(['七/(二十九)/3', '七、加强生态建设和环境保护', '(二十九)消除和减缓不良环境影响的措施', '开展环境影响跟踪监测', '自治区环保厅', '自治区发展改革委、自治区经济和信息化委、自治区国土资源厅', '', '', '', '172']);
   });
 
   it('gives JSON with lists as arrays', () => {
@@ -104,42 +106,76 @@ describe('fengong table', () => {
       lead: ['人民银行呼和浩特中心支行'],
       cooperating: ['内蒙古银监局', '内蒙古保监局', '自治区金融办'],
       responsible: [],
+      deadline: null,
       line: 14,
     });
   });
 
-  it('writes xlsx with a header row, frozen panes and fitted widths; exceljs reads it back', async () => {
+  it('gives each task its deadline: as written, and the date it names', () => {
+    const plan = join(dir, 'dated.plan.txt');
+    writeFileSync(plan, '2024年重点工作分工方案\n一、重点任务\n(一)加强耕地保护。(自治区自然资源厅牵头;2024年底前完成)\n(二)严格用途管制。(自治区农牧厅负责;持续推进)\n');
+    const { files } = JSON.parse(cli(['table', '--format', 'json', plan]).stdout);
+    expect(files[0].tasks.map((t: { deadline: unknown }) => t.deadline)).toEqual([
+      { text: '2024年底前完成', date: '2024-12' },
+      { text: '持续推进', date: 'ongoing' },
+    ]);
+    const csv = parseCsv(cli(['table', '--format', 'csv', plan]).stdout.slice(1));
+    expect(csv.map((r) => r[7])).toEqual(['完成时限', '2024年底前完成', '持续推进']);
+  });
+
+  it('neutralises CSV cells a spreadsheet would read as formulas (OWASP)', () => {
+    const plan = join(dir, 'formula.plan.txt');
+    writeFileSync(plan, '《方案》分工方案\n一、任务\n=HYPERLINK("x")。(自治区商务厅牵头)\n+1+2。(自治区商务厅牵头)\n@SUM(A1)。(自治区商务厅牵头)\n');
+    const rows = parseCsv(cli(['table', '--format', 'csv', plan]).stdout.slice(1));
+    expect(rows.slice(1).map((r) => r[3])).toEqual([`'=HYPERLINK("x")`, "'+1+2", "'@SUM(A1)"]);
+    // the raw cell is quoted, its quotes doubled
+    expect(cli(['table', '--format', 'csv', plan]).stdout).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+
+  it('writes the 任务分工表 as xlsx ready to print: A4 landscape, one page wide, header repeated, a title row, group rows', async () => {
     const out = join(dir, 'table.xlsx');
     const r = cli(['table', '--format', 'xlsx', '--output', out, SAMPLE_PATH]);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
     const wb = await readXlsx(readFileSync(out));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['任务表']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['任务分工表']);
     const ws = wb.worksheets[0];
-    expect(ws.rowCount).toBe(78);
-    expect(values(ws, 1)).toEqual(TABLE_HEADER);
-    expect(ws.getRow(1).font?.bold).toBe(true);
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
-    expect(ws.autoFilter).toBeTruthy();
-    // row 5 is the 4th task: 一/(三)/2; the line is a number, empty cells stay empty
-    expect(values(ws, 5)).toEqual([...ROW_1_3_2.slice(0, 6), undefined, 14]);
-    expect(ws.getCell('H5').value).toBe(14);
-    // the 23rd task: ten in chapter 一, nine in 二, then (十二)/1, (十二)/2, (十三)/1, (十三)/2
-    expect(ws.getCell('A24').value).toBe('三/(十三)/2');
-    expect(ws.getCell('F24').value).toBe(ROW_3_13_2[5]);
-    // widths: the number column fits `一/(二十九)/3` and its header; long lists wrap at the cap
-    const widths = ws.columns.map((c) => c.width ?? 0);
-    expect(widths[0]).toBeGreaterThanOrEqual('七/(二十九)/3'.length + 6);
-    expect(widths[5]).toBeLessThanOrEqual(62);
-    expect(ws.getColumn(6).alignment?.wrapText).toBe(true);
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' });
+    // the fit-to-page flag itself, without which fitToWidth does nothing
+    const sheetXml = strFromU8(unzipSync(readFileSync(out))['xl/worksheets/sheet1.xml']);
+    expect(sheetXml).toContain('<pageSetUpPr fitToPage="1"/>');
+    expect(ws.headerFooter.oddFooter).toContain('第 &P 页，共 &N 页');
+    expect(ws.getCell('A1').value).toBe('《内蒙古满洲里重点开发开放试验区建设总体规划》重点工作任务分工表');
+    expect(ws.getCell('A1').isMerged).toBe(true);
+    expect(values(ws, 2)).toEqual(['序号', '任务', '牵头单位', '配合单位', '完成时限', '原文行']);
+    // the source line stands outside the print area
+    expect(ws.pageSetup.printArea).toBe(`A1:E${ws.rowCount}`);
+    expect(ws.rowCount).toBe(2 + 7 + 29 + 77);
+    expect(ws.getCell('A3').value).toBe('一、推进体制机制改革创新');
+    expect(ws.getCell('A4').value).toBe('(一)创新口岸管理服务体系');
+    expect(ws.getCell('A5').value).toBe(1);
+    expect(String(ws.getCell('B5').value).startsWith('优化口岸通关服务环境,推进联检联运监管改革')).toBe(true);
+    expect(String(ws.getCell('B5').value).endsWith('宽领域互利合作。')).toBe(true);
+    expect(ws.getCell('C5').value).toBe('自治区商务厅');
+    expect(ws.getCell('F5').value).toBe(8);
+    const font = ws.getCell('B5').font;
+    expect(font.name).toBe('仿宋_GB2312');
+    expect(font.size).toBeGreaterThanOrEqual(10);
+    expect(font.size).toBeLessThanOrEqual(12);
+    expect(ws.getCell('B5').alignment?.wrapText).toBe(true);
+    expect(ws.getCell('B5').border?.left?.style).toBe('thin');
+    // a row tall enough for its wrapped text
+    expect(ws.getRow(5).height).toBeGreaterThan(80);
   });
 
-  it('writes xlsx bytes to a pipe when no --output is given', async () => {
-    const r = cliBytes(['table', '--format', 'xlsx', SAMPLE_PATH]);
+  it('writes xlsx bytes to a pipe when no --output is given, English headers with --locale en', async () => {
+    const r = cliBytes(['table', '--format', 'xlsx', '--locale', 'en', SAMPLE_PATH]);
     expect(r.status).toBe(0);
     expect(r.stdout.subarray(0, 2).toString('latin1')).toBe('PK');
     const wb = await readXlsx(r.stdout);
-    expect(wb.worksheets[0].getCell('A2').value).toBe('一/(一)/1');
+    expect(wb.worksheets[0].name).toBe('Task table');
+    expect(values(wb.worksheets[0], 2)).toEqual(['No.', 'Task', 'Lead', 'Cooperating', 'Deadline', 'line']);
+    expect(wb.worksheets[0].headerFooter.oddFooter).toContain('Page &P of &N');
   });
 
   it('adds a file column for several files, and English headers with --locale en', () => {
@@ -148,9 +184,9 @@ describe('fengong table', () => {
     const r = cli(['table', '--format', 'csv', '--locale', 'en', SAMPLE_PATH, other]);
     expect(r.status).toBe(0);
     const rows = parseCsv(r.stdout.slice(1));
-    expect(rows[0]).toEqual(['file', 'number', 'chapter', 'section', 'task', 'lead', 'cooperating', 'responsible', 'line']);
+    expect(rows[0]).toEqual(['file', 'number', 'chapter', 'section', 'task', 'lead', 'cooperating', 'responsible', 'deadline', 'officials', 'line']);
     expect(rows).toHaveLength(1 + 77 + 1);
-    expect(rows.at(-1)).toEqual([other, '一/1', '一、任务', '', '加快建设', '自治区商务厅', '自治区财政厅', '', '3']);
+    expect(rows.at(-1)).toEqual([other, '一/1', '一、任务', '', '加快建设', '自治区商务厅', '自治区财政厅', '', '', '', '3']);
   });
 
   it('exits 2 for bad usage and unreadable files, still exporting the readable ones', () => {

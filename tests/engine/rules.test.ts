@@ -115,6 +115,24 @@ describe('agency rules', () => {
   });
 });
 
+describe('deadline rules', () => {
+  const dated = (clause: string) => plan('自治区自然资源厅2024年重点工作分工方案', '', '2024年3月1日', '一、重点任务', `(一)加强耕地保护。(${clause})`);
+  it('deadline.before-document: a hint where the deadline is earlier than the plan’s date', () => {
+    const text = dated('自治区自然资源厅牵头;2023年底前完成');
+    const f = run(text).findings.find((x) => x.code === 'deadline.before-document')!;
+    expect(f.severity).toBe('hint');
+    expect(text.slice(f.span.start, f.span.end)).toBe('2023年底前完成');
+    expect(f.message).toContain('2024年3月1日');
+    // A month of the plan's own year read before the plan's month, too.
+    expect(codes(dated('自治区自然资源厅牵头;2月底前完成'))).toContain('deadline.before-document');
+  });
+  it('deadline.before-document: quiet for later, same-month, ongoing and undated deadlines', () => {
+    for (const d of ['2024年底前完成', '3月底前', '年内', '持续推进', '长期坚持', '适时']) quiet(dated(`自治区自然资源厅牵头;${d}`), 'deadline.before-document');
+    // No plan date: nothing to compare with.
+    quiet(plan('重点工作分工方案', '一、重点任务', '(一)加强耕地保护。(自治区自然资源厅牵头;2023年底前完成)'), 'deadline.before-document');
+  });
+});
+
 describe('numbering rules', () => {
   const doc = (...headings: string[]) => plan('《规划》重点工作分工方案', ...headings.map((h) => `${h}加快建设。(自治区商务厅牵头)`));
   it('numbering.gap / duplicate / order for chapters', () => {
@@ -157,6 +175,7 @@ describe('the rule table', () => {
     'numbering.gap': () => run(plan('《规划》重点工作分工方案', '一、加快建设。(自治区商务厅牵头)', '三、加快建设。(自治区商务厅牵头)')).findings,
     'numbering.duplicate': () => run(plan('《规划》重点工作分工方案', '一、加快建设。(自治区商务厅牵头)', '一、加快建设。(自治区商务厅牵头)')).findings,
     'numbering.order': () => run(plan('《规划》重点工作分工方案', '一、加快建设。(自治区商务厅牵头)', '二、加快建设。(自治区商务厅牵头)', '一、加快建设。(自治区商务厅牵头)')).findings,
+    'deadline.before-document': () => run(plan('2024年重点工作分工方案', '关于印发的通知（〔2024〕3号）', '一、重点任务', '(一)加强耕地保护。(自治区自然资源厅牵头,自治区农牧厅配合;2023年底前完成)')).findings,
     'engine.limit': () => checkPlan(run(taskPlan('加快口岸建设。(自治区商务厅牵头,自治区甲厅、自治区乙厅配合)')).model, { registry: presetRegistry(['inner-mongolia']), maxFindings: 1 }),
     'engine.internal': () =>
       run(SAMPLE, {
@@ -172,7 +191,7 @@ describe('the rule table', () => {
     'registry.unknown-preset': () => registryFindings(loadRegistryFile('{ "extends": ["atlantis"] }', 'r.json').findings),
     'registry.duplicate-name': () => registryFindings(loadRegistryFile('{ "agencies": [{ "name": "甲局" }, { "name": "乙局", "aliases": ["甲局"] }] }', 'r.json').findings),
   };
-  const ARGS = { name: 'X', open: '(', close: ')', agency: 'X', written: 'X', expected: '1', actual: '2', near: '', shown: '1', skipped: '2', error: 'e', path: 'p', preset: 'p', known: 'k', until: '2018', untilZh: '2018年', reform: '2018', how: 'rename', successor: 'Y', place: 'p' };
+  const ARGS = { name: 'X', open: '(', close: ')', agency: 'X', written: 'X', expected: '1', actual: '2', near: '', shown: '1', skipped: '2', error: 'e', path: 'p', preset: 'p', known: 'k', until: '2018', untilZh: '2018年', reform: '2018', how: 'rename', successor: 'Y', place: 'p', deadline: 'd', due: '2023-12', date: '2024', dateZh: '2024年' };
 
   it.each([...RULES.keys()])('%s: fires on its example with the table\'s severity, and reads in zh-cn and en', (code) => {
     const rule = RULES.get(code)!;

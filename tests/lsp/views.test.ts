@@ -33,6 +33,15 @@ describe('AgenciesRequest', () => {
     expect(SAMPLE.split('\n')[73].slice(t.range.start.character, t.range.end.character)).toBe('大力发展旅游服务贸易');
   });
 
+  it('gives a task its deadline where the plan names one', async () => {
+    const uri = 'file:///ws/plans/dated.plan.txt';
+    const dated = run(plan('2024年重点工作分工方案', '一、重点任务', '(一)加强耕地保护。(自治区自然资源厅牵头,自治区农牧厅配合;2024年底前完成)', '(二)严格用途管制。(自治区自然资源厅牵头)'));
+    const r = await agenciesOf({ analysisFor: async () => dated, all: async () => [[uri, dated]] }, { uri, scope: 'document' });
+    const lead = r.agencies.find((a) => a.agency === '自治区自然资源厅')!;
+    expect(lead.tasks.map((t) => t.deadline)).toEqual(['2024年底前完成', undefined]);
+    expect(r.agencies.find((a) => a.agency === '自治区农牧厅')!.tasks[0].deadline).toBe('2024年底前完成');
+  });
+
   it('merges every plan of the workspace', async () => {
     const r = await agenciesOf(analyses, { scope: 'workspace' });
     expect(r.plans).toBe(2);
@@ -64,7 +73,7 @@ describe('MatrixRequest', () => {
 describe('ExportTableRequest and ExportMatrixRequest', () => {
   it('returns text formats as text, named after the file', async () => {
     const csv = await exportOf(analyses, { uri: SAMPLE_URI, format: 'csv' }, 'table');
-    expect(csv!.text!.startsWith('\ufeff编号,章,节,任务,牵头单位,配合单位,负责单位,行\r\n一/(一)/1,')).toBe(true);
+    expect(csv!.text!.startsWith('\ufeff编号,章,节,任务,牵头单位,配合单位,负责单位,完成时限,责任领导,行\r\n一/(一)/1,')).toBe(true);
     const json = await exportOf(analyses, { uri: SAMPLE_URI, format: 'json' }, 'matrix');
     expect(JSON.parse(json!.text!).files).toEqual([{ path: 'manzhouli.plan.txt', title: '《内蒙古满洲里重点开发开放试验区建设总体规划》重点工作分工方案' }]);
     const md = await exportOf(analyses, { uri: SAMPLE_URI, format: 'md', locale: 'en' }, 'matrix');

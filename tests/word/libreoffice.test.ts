@@ -1,10 +1,14 @@
-// The exported document as a word processor lays it out: LibreOffice (headless) converts it to
-// PDF, and the pages are checked: A4, as many pages as 22 lines of 28 characters make, the first
-// page's text, the attachment's header row repeated on the page after it. Page images are kept
-// in .cache/word/ (git-ignored) for a person to look at.
-// Runs only where soffice or libreoffice is installed (Debian: libreoffice-writer; pdftotext and
-// pdftoppm from poppler-utils); elsewhere it is skipped with the reason in the test's name
-// (FENGONG_SOFFICE=none skips it too).
+// The printed outputs as a word processor and a spreadsheet lay them out: LibreOffice (headless)
+// converts the exported .docx and .xlsx to PDF, and the pages are checked: each page's size and
+// orientation (the text A4 portrait, the 附件 A4 landscape, the xlsx task table A4 landscape and
+// one page wide), as many text pages as 22 lines of 28 characters make, the 附件's pages (the
+// sample's 77 tasks on at most 6) and the table's header on every one of them. Page images are
+// kept in .cache/word/ (git-ignored) for a person to look at.
+// LibreOffice comes from Debian (.ci/run installs libreoffice-writer-nogui,
+// libreoffice-calc-nogui, poppler-utils, fonts-noto-cjk and fonts-crosextra-carlito, Calibri's
+// metrics, which the xlsx column widths are reckoned in). Where it cannot be installed these
+// tests are skipped with the reason (FENGONG_SOFFICE=none skips them too); where .ci/run has
+// installed it (FENGONG_SOFFICE_REQUIRED=1), a missing LibreOffice fails.
 // LibreOffice's numbering is also compared with the importer's on a document numbered by Word's
 // own means (heading styles and list levels).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -14,6 +18,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../server/src/engine';
+import { exportTable } from '../../server/src/sheets';
 import { exportDocx } from '../../server/src/word/docxExport';
 import { importDocx } from '../../server/src/word/docxImport';
 import { layoutPlan } from '../../server/src/word/layout';
@@ -29,10 +34,12 @@ function which(cmd: string): string | undefined {
 const SOFFICE = process.env.FENGONG_SOFFICE === 'none' ? undefined : process.env.FENGONG_SOFFICE || which('soffice') || which('libreoffice');
 const PDFTOTEXT = which('pdftotext');
 const PDFTOPPM = which('pdftoppm');
+const PDFINFO = which('pdfinfo');
 const OUT = join(ROOT, '.cache/word');
 
-const NO_SOFFICE = 'skipped: LibreOffice is not installed (no soffice or libreoffice on PATH, or FENGONG_SOFFICE=none; Debian: apt-get install libreoffice-writer poppler-utils)';
-const NO_POPPLER = 'skipped: pdftotext/pdftoppm not installed (Debian: apt-get install poppler-utils)';
+const NO_SOFFICE = `skipped: LibreOffice is not installed (${process.env.FENGONG_SOFFICE_UNAVAILABLE || 'no soffice or libreoffice on PATH, or FENGONG_SOFFICE=none'}; Debian: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-noto-cjk)`;
+const NO_POPPLER = 'skipped: pdftotext/pdftoppm/pdfinfo not installed (Debian: apt-get install poppler-utils)';
+const POPPLER = !!(PDFTOTEXT && PDFTOPPM && PDFINFO);
 
 /** What the preview stands in for the official faces, where the machine has Chinese fonts at all. */
 function previewFonts(dir: string): Record<string, string> {
@@ -56,7 +63,7 @@ function previewFonts(dir: string): Record<string, string> {
 let profile: string;
 let env: NodeJS.ProcessEnv;
 
-/** Converts .docx files in OUT to PDF beside them. */
+/** Converts .docx and .xlsx files in OUT to PDF beside them. */
 function toPdf(names: string[]): void {
   execFileSync(SOFFICE!, ['--headless', '--norestore', `-env:UserInstallation=${pathToFileURL(profile).href}`, '--convert-to', 'pdf', '--outdir', OUT, ...names.map((n) => join(OUT, n))], {
     env,
@@ -67,6 +74,23 @@ function toPdf(names: string[]): void {
 
 const pdfText = (name: string, first: number, last = first) => execFileSync(PDFTOTEXT!, ['-layout', '-f', String(first), '-l', String(last), join(OUT, name), '-'], { encoding: 'utf8' });
 const pageCount = (name: string) => readFileSync(join(OUT, name), 'latin1').match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0;
+
+/** Each page's size in points, as pdfinfo reads it: [width, height]. */
+function pageSizes(name: string): [number, number][] {
+  const out = execFileSync(PDFINFO!, ['-f', '1', '-l', '999', join(OUT, name)], { encoding: 'utf8' });
+  return [...out.matchAll(/^Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => [Number(m[1]), Number(m[2])]);
+}
+const A4 = [595.3, 841.9];
+const portrait = ([w, h]: [number, number]) => Math.abs(w - A4[0]) < 1 && Math.abs(h - A4[1]) < 1;
+const landscape = ([w, h]: [number, number]) => Math.abs(w - A4[1]) < 1 && Math.abs(h - A4[0]) < 1;
+const HEADER = /序号\s+任务\s+牵头单位\s+配合单位\s+完成时限/;
+
+/** The page on which 附件 stands alone: where the attachment begins. */
+function attachmentPage(name: string): number {
+  const pages = pageCount(name);
+  for (let i = 1; i <= pages; i++) if (/^\s*附件\s*$/m.test(pdfText(name, i))) return i;
+  return 0;
+}
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 /** Lines the plan takes at 28 characters a line (half-width characters count half), title at 20. */
@@ -80,7 +104,13 @@ function estimatedLines(text: string): number {
   return lines;
 }
 
-if (!SOFFICE) {
+if (!SOFFICE && process.env.FENGONG_SOFFICE_REQUIRED === '1' && process.env.FENGONG_SOFFICE !== 'none') {
+  describe('LibreOffice lays the export out as an official document', () => {
+    it('has LibreOffice, which .ci/run installed', () => {
+      expect(SOFFICE, 'soffice or libreoffice on PATH').toBeDefined();
+    });
+  });
+} else if (!SOFFICE) {
   // Said on stderr too: the default reporter lists a skipped test only by count.
   console.warn(`fengong: LibreOffice PDF tests ${NO_SOFFICE}`);
   describe('LibreOffice lays the export out as an official document', () => {
@@ -95,7 +125,8 @@ if (!SOFFICE) {
       const { model } = analyze(SAMPLE);
       writeFileSync(join(OUT, 'sample.docx'), (await exportDocx(model)).bytes);
       writeFileSync(join(OUT, 'sample-with-table.docx'), (await exportDocx(model, { withTable: true })).bytes);
-      toPdf(['sample.docx', 'sample-with-table.docx']);
+      writeFileSync(join(OUT, 'sample-table.xlsx'), (await exportTable([{ path: 'manzhouli-2014.txt', model }], 'xlsx')) as Uint8Array);
+      toPdf(['sample.docx', 'sample-with-table.docx', 'sample-table.xlsx']);
     }, 300_000);
     afterAll(() => rmSync(profile, { recursive: true, force: true }));
 
@@ -104,6 +135,48 @@ if (!SOFFICE) {
       const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(pdf)!;
       expect(Number(box[1])).toBeCloseTo(595.3, 0);
       expect(Number(box[2])).toBeCloseTo(841.9, 0);
+    });
+
+    it.skipIf(!POPPLER)('prints every page of the text on A4 portrait, and the 附件’s on A4 landscape: the sample’s 77 tasks on at most 6', () => {
+      const sizes = pageSizes('sample-with-table.pdf');
+      const at = attachmentPage('sample-with-table.pdf');
+      expect(sizes).toHaveLength(pageCount('sample-with-table.pdf'));
+      expect(at).toBeGreaterThan(20);
+      sizes.forEach((size, i) => expect(i + 1 < at ? portrait(size) : landscape(size), `page ${i + 1}: ${size.join(' × ')} pt`).toBe(true));
+      const annex = sizes.length - at + 1;
+      console.log(`fengong: the sample's 附件 takes ${annex} landscape pages (pages ${at}–${sizes.length} of ${sizes.length})`);
+      expect(annex).toBeLessThanOrEqual(6);
+      expect(pageSizes('sample.pdf').every(portrait)).toBe(true);
+    });
+
+    it.skipIf(!POPPLER)('repeats the table’s header on every page of the 附件, the 77 tasks numbered through', () => {
+      const at = attachmentPage('sample-with-table.pdf');
+      const last = pageCount('sample-with-table.pdf');
+      const numbers: number[] = [];
+      for (let i = at; i <= last; i++) {
+        const page = pdfText('sample-with-table.pdf', i);
+        expect(page, `page ${i}`).toMatch(HEADER);
+        // 序号 cells: a number alone at the start of a row.
+        for (const m of page.matchAll(/^[ \t]{0,12}(\d{1,2})(?=\s|$)/gm)) numbers.push(Number(m[1]));
+      }
+      expect(numbers).toEqual(Array.from({ length: 77 }, (_, i) => i + 1));
+      expect(squash(pdfText('sample-with-table.pdf', last))).toContain('开展环境影响跟踪监测');
+    });
+
+    it.skipIf(!POPPLER)('prints the xlsx task table on A4 landscape, one page wide, the header and 第 N 页，共 M 页 on every page, no source-line column', () => {
+      const sizes = pageSizes('sample-table.pdf');
+      expect(sizes.length).toBeGreaterThan(1);
+      sizes.forEach((size, i) => expect(landscape(size), `page ${i + 1}: ${size.join(' × ')} pt`).toBe(true));
+      console.log(`fengong: the sample's xlsx task table prints on ${sizes.length} landscape pages, one page wide`);
+      for (let i = 1; i <= sizes.length; i++) {
+        const page = pdfText('sample-table.pdf', i);
+        // The first column and the last on every page: nothing spills onto a page to the right.
+        expect(page, `page ${i}`).toMatch(HEADER);
+        expect(squash(page)).toContain(`第${i}页，共${sizes.length}页`);
+        expect(page).not.toContain('原文行');
+      }
+      expect(squash(pdfText('sample-table.pdf', 1))).toContain('《内蒙古满洲里重点开发开放试验区建设总体规划》重点工作任务分工表');
+      expect(squash(pdfText('sample-table.pdf', sizes.length))).toContain('开展环境影响跟踪监测');
     });
 
     it('takes as many pages as 22 lines of 28 characters make', () => {
@@ -118,7 +191,9 @@ if (!SOFFICE) {
       const first = pdfText('sample.pdf', 1);
       expect(squash(first)).toContain('《内蒙古满洲里重点开发开放试验区建设总体规划》重点工作分工方案');
       expect(squash(first)).toContain('一、推进体制机制改革创新');
-      expect(squash(first)).toContain('(一)创新口岸管理服务体系。');
+      expect(squash(first)).toContain('（一）创新口岸管理服务体系。');
+      // Full-width punctuation in the body (GB/T 15834).
+      expect(squash(first)).toContain('（以下简称《规划》）提出的各项重点任务，根据自治区');
       expect(first).toMatch(/—\s*1\s*—/);
       expect(first).not.toContain('阅读量');
     });
@@ -135,28 +210,22 @@ if (!SOFFICE) {
       expect(widths.filter((w) => w >= 26).length).toBeGreaterThan(12);
     });
 
-    it.skipIf(!PDFTOTEXT)('starts the attachment on a page of its own and repeats the table header on the next', () => {
-      const pages = pageCount('sample-with-table.pdf');
-      let at = 0;
-      for (let i = 1; i <= pages && !at; i++) if (/^\s*附件\s*$/m.test(pdfText('sample-with-table.pdf', i))) at = i;
-      expect(at).toBeGreaterThan(20);
+    it.skipIf(!PDFTOTEXT)('starts the attachment on a page of its own, announced at the end of the text', () => {
+      const at = attachmentPage('sample-with-table.pdf');
       const page = pdfText('sample-with-table.pdf', at);
       expect(page.trimStart().startsWith('附件')).toBe(true);
-      expect(squash(page)).toContain('任务分工表');
-      expect(page).toMatch(/序号\s+任务\s+牵头单位\s+配合单位/);
-      expect(pdfText('sample-with-table.pdf', at - 1)).toContain('附件：任务分工表');
-      const next = pdfText('sample-with-table.pdf', at + 1).split('\n').filter((l) => l.trim());
-      expect(next[0]).toMatch(/序号\s+任务\s+牵头单位\s+配合单位/);
+      expect(squash(page)).toContain('《内蒙古满洲里重点开发开放试验区建设总体规划》重点工作任务分工表');
+      expect(squash(pdfText('sample-with-table.pdf', at - 1))).toContain('附件：《内蒙古满洲里重点开发开放试验区建设总体规划》重点工作任务分工表');
     });
 
-    it.skipIf(!PDFTOPPM)('keeps page images in .cache/word/ for a person to look at', () => {
-      const pages = pageCount('sample-with-table.pdf');
-      let at = 0;
-      for (let i = 1; i <= pages && !at; i++) if (/^\s*附件\s*$/m.test(pdfText('sample-with-table.pdf', i))) at = i;
-      execFileSync(PDFTOPPM!, ['-r', '80', '-png', '-f', '1', '-l', '2', '-singlefile', join(OUT, 'sample.pdf'), join(OUT, 'page-1')]);
-      execFileSync(PDFTOPPM!, ['-r', '80', '-png', '-f', String(at), '-l', String(at), '-singlefile', join(OUT, 'sample-with-table.pdf'), join(OUT, 'page-attachment')]);
-      expect(existsSync(join(OUT, 'page-1.png'))).toBe(true);
-      expect(existsSync(join(OUT, 'page-attachment.png'))).toBe(true);
+    it.skipIf(!POPPLER)('keeps page images in .cache/word/ for a person to look at', () => {
+      const at = attachmentPage('sample-with-table.pdf');
+      const png = (pdf: string, page: number, name: string) => execFileSync(PDFTOPPM!, ['-r', '80', '-png', '-f', String(page), '-l', String(page), '-singlefile', join(OUT, pdf), join(OUT, name)]);
+      png('sample.pdf', 1, 'page-1');
+      png('sample-with-table.pdf', at, 'page-attachment');
+      png('sample-with-table.pdf', at + 1, 'page-attachment-2');
+      png('sample-table.pdf', 1, 'page-xlsx-1');
+      for (const name of ['page-1', 'page-attachment', 'page-attachment-2', 'page-xlsx-1']) expect(existsSync(join(OUT, `${name}.png`)), name).toBe(true);
     });
 
     it.skipIf(!PDFTOTEXT)('numbers a Word-numbered document as the importer does', async () => {
@@ -188,7 +257,7 @@ if (!SOFFICE) {
   });
 }
 
-if (SOFFICE && (!PDFTOTEXT || !PDFTOPPM)) {
+if (SOFFICE && !POPPLER) {
   describe('LibreOffice page checks', () => {
     it.skip(NO_POPPLER, () => {});
   });

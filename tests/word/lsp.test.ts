@@ -63,7 +63,7 @@ describe('ExportDocxRequest', () => {
     const s = server({});
     const result = (await s.call(ExportDocxRequest, { uri: URI.file(path).toString(), withTable: false })) as ExportDocxResult;
     const d = readDocx(Buffer.from(result.base64, 'base64'));
-    expect(paragraphStarting(d, '(一)创新体制。')).toBeDefined();
+    expect(paragraphStarting(d, '（一）创新体制。')).toBeDefined();
   });
 
   it('answers InvalidParams for a document it cannot read', async () => {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyze } from '../../server/src/engine';
+import { analyze, applyEdits, fullWidthEdits } from '../../server/src/engine';
 import { taskRows } from '../../server/src/engine/reports/table';
 import { exportDocx } from '../../server/src/word/docxExport';
 import { importDocx } from '../../server/src/word/docxImport';
@@ -20,6 +20,9 @@ const cli = (args: string[], cwd = ROOT) => spawnSync(process.execPath, [CLI, ..
 /** What a reviewer checks per task: where it is, what it is called, who leads, who helps. */
 const rowsOf = (text: string) => taskRows(analyze(text).model).map((t) => ({ number: t.number, name: t.name, lead: t.lead, cooperating: t.cooperating, responsible: t.responsible }));
 const SAMPLE_ROWS = rowsOf(SAMPLE);
+// The export writes the body's punctuation in full width (GB/T 15834): names read with ，（）.
+const SAMPLE_FULL_WIDTH = applyEdits(SAMPLE, fullWidthEdits(analyze(SAMPLE).model));
+const FULL_ROWS = rowsOf(SAMPLE_FULL_WIDTH);
 
 let dir: string;
 beforeAll(() => {
@@ -30,16 +33,25 @@ beforeAll(() => {
 describe('export then import', () => {
   it('gives back the sample’s 77 tasks with the same numbers, names, leads and cooperating agencies', async () => {
     expect(SAMPLE_ROWS).toHaveLength(77);
-    const { bytes } = await exportDocx(analyze(SAMPLE).model);
+    const { bytes } = await exportDocx(analyze(SAMPLE).model, { punctuation: 'as-written' });
     const back = await importDocx(bytes);
     expect(back.warnings).toEqual([]);
     expect(rowsOf(back.text)).toEqual(SAMPLE_ROWS);
   });
 
+  it('gives them back with full-width punctuation by default, the parties unchanged', async () => {
+    const back = await importDocx((await exportDocx(analyze(SAMPLE).model)).bytes);
+    const rows = rowsOf(back.text);
+    expect(rows).toEqual(FULL_ROWS);
+    expect(rows.map((r) => [r.number, r.lead, r.cooperating, r.responsible])).toEqual(SAMPLE_ROWS.map((r) => [r.number, r.lead, r.cooperating, r.responsible]));
+    expect(back.text).toContain('创新人力资源开发和管理模式，建立');
+    expect(back.text).not.toMatch(/[\u4e00-\u9fff],[\u4e00-\u9fff]/);
+  });
+
   it('leaves the attachment table out when it only repeats the text, and says so', async () => {
     const { bytes } = await exportDocx(analyze(SAMPLE).model, { withTable: true });
     const back = await importDocx(bytes);
-    expect(rowsOf(back.text)).toEqual(SAMPLE_ROWS);
+    expect(rowsOf(back.text)).toEqual(FULL_ROWS);
     expect(back.text).not.toMatch(/^附件/m);
     expect(back.text).not.toContain('任务分工表');
     expect(back.warnings).toEqual(["1 个任务表与正文任务重复，未导入 (1 task tables repeating the text's tasks left out)"]);
@@ -56,7 +68,8 @@ describe('export then import', () => {
     expect(rows.map((t) => t.cooperating)).toEqual(SAMPLE_ROWS.map((t) => t.cooperating));
     const lines = back.text.split('\n');
     expect(lines).toContain('一、推进体制机制改革创新');
-    expect(lines).toContain('4.拓展国际金融业务（人民银行呼和浩特中心支行牵头，内蒙古银监局、内蒙古保监局、自治区金融办配合）');
+    expect(lines).toContain('（三）创新金融服务体系');
+    expect(lines).toContain('4.拓展国际金融业务。在金融业务、金融产品等方面加强创新……（人民银行呼和浩特中心支行牵头，内蒙古银监局、内蒙古保监局、自治区金融办配合）');
   });
 });
 
@@ -71,7 +84,7 @@ describe('fengong export / fengong import', () => {
     const im = cli(['import', out, '-o', '-']);
     expect(im.status).toBe(0);
     expect(im.stderr).toContain('任务表与正文任务重复');
-    expect(rowsOf(im.stdout)).toEqual(SAMPLE_ROWS);
+    expect(rowsOf(im.stdout)).toEqual(FULL_ROWS);
   });
 
   it('writes NAME.plan.txt and NAME.docx beside their sources, never over an existing file unless --force', () => {
@@ -90,7 +103,7 @@ describe('fengong export / fengong import', () => {
     expect(refused.stderr).toContain('方案.plan.txt 已存在');
     const other = join(dir, '导入.plan.txt');
     expect(cli(['import', docx, '-o', other]).status).toBe(0);
-    expect(rowsOf(readFileSync(other, 'utf8'))).toEqual(SAMPLE_ROWS);
+    expect(rowsOf(readFileSync(other, 'utf8'))).toEqual(FULL_ROWS);
     writeFileSync(join(dir, '另一份.docx'), readFileSync(docx));
     expect(cli(['import', join(dir, '另一份.docx')]).status).toBe(0);
     expect(existsSync(join(dir, '另一份.plan.txt'))).toBe(true);

@@ -84,6 +84,18 @@ export interface Clause {
   resolvedWith?: object;
 }
 
+/** A task's deadline (parse/deadlines.ts): the clause's deadline text and the date it names. */
+export interface Deadline {
+  /** As written: `2024年底前完成`, `持续推进` (several pieces joined with `；`). */
+  text: string;
+  span: Span;
+  /**
+   * `2024-12`, `2024-06-30`, `2024`, or `ongoing` (持续推进, 长期坚持, 每年); undefined when the
+   * text names no date that can be read (适时, or 6月底前 in a plan with no date).
+   */
+  date?: string;
+}
+
 export interface Task {
   name: string;
   nameSpan: Span;
@@ -93,6 +105,8 @@ export interface Task {
   /** Innermost heading above the task. */
   heading?: number;
   line: number;
+  /** When it is due, where its clause says (never a party). */
+  deadline?: Deadline;
 }
 
 export type ParagraphKind =

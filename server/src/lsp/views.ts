@@ -4,7 +4,7 @@
 import { basename } from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { type Analysis, agencyMatrix, agencyRows, type AgencyRow, type ExportPlan } from '../engine';
+import { type Analysis, agencyMatrix, agencyRows, taskAt, type AgencyRow, type ExportPlan } from '../engine';
 import {
   AgenciesRequest,
   ExportMatrixRequest,
@@ -36,7 +36,8 @@ function viewAgency(row: AgencyRow, lookup: (doc: string) => { uri: string; anal
   for (const t of row.tasks) {
     const plan = lookup(t.doc);
     if (!plan) continue;
-    tasks.push({ uri: plan.uri, range: plan.analysis.model.lines.rangeOf(t.nameSpan), number: t.number, name: t.name, role: t.role, line: t.line, chapter: t.chapter });
+    const deadline = taskAt(plan.analysis.model, t.nameSpan.start)?.deadline?.text;
+    tasks.push({ uri: plan.uri, range: plan.analysis.model.lines.rangeOf(t.nameSpan), number: t.number, name: t.name, role: t.role, line: t.line, chapter: t.chapter, ...(deadline ? { deadline } : {}) });
   }
   const { cells: _cells, tasks: _tasks, ...counts } = row;
   return { ...counts, tasks };

@@ -1,6 +1,7 @@
 // The task table and the agency matrix as files, in every export format: what the checker
 // (`fengong table`, `fengong matrix`) and the language server's export requests both call.
-import { chapterSheet, matrixJson, matrixSheet, tableJson, tableSheet, type ExportPlan, type HeaderLocale } from '../engine';
+import { chapterSheet, matrixJson, matrixSheet, tableJson, tableSheet, taskTableSheets, type ExportPlan, type HeaderLocale } from '../engine';
+import { toTaskTableXlsx } from './taskTable';
 import { toCsv, toMarkdown, toXlsx } from './writers';
 
 /** Every export format, declared once: the checker's `--format` values, the editor's choices. */
@@ -18,7 +19,8 @@ export async function exportTable(plans: ExportPlan[], format: ExportFormat, loc
     case 'csv':
       return toCsv(tableSheet(plans, locale));
     case 'xlsx':
-      return toXlsx([tableSheet(plans, locale)]);
+      // The 任务分工表 ready to print, one sheet per plan.
+      return toTaskTableXlsx(taskTableSheets(plans, locale));
     default:
       return toMarkdown(tableSheet(plans, locale));
   }

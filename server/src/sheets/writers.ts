@@ -11,9 +11,14 @@ export function toMarkdown(sheet: Sheet): string {
   return [line(sheet.columns.map((c) => c.header)), `| ${align.join(' | ')} |`, ...sheet.rows.map(line)].join('\n') + '\n';
 }
 
+// A text cell that a spreadsheet would read as a formula (=, +, -, @, or a tab or carriage return
+// before one): OWASP's CSV-injection advice is a leading ' and the cell in quotes.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /** RFC 4180 with a UTF-8 BOM and CRLF: Excel and WPS then read the Chinese text right. */
 export function toCsv(sheet: Sheet): string {
   const esc = (c: Cell) => {
+    if (typeof c !== 'number' && FORMULA_START.test(text(c))) return `"'${text(c).replace(/"/g, '""')}"`;
     const s = text(c);
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
@@ -47,7 +52,7 @@ let excel: Promise<ExcelModule> | undefined;
  * exceljs on first use only: dist/exceljs.js next to the bundle (esbuild.mjs), or the package
  * itself when running from source (tests).
  */
-function loadExcel(): Promise<ExcelModule> {
+export function loadExcel(): Promise<ExcelModule> {
   return (excel ??= (async () => {
     try {
       // A name held in a variable: the bundler leaves this require for run time.

@@ -1,16 +1,17 @@
 // A plan as a Word document laid out as GB/T 9704-2012 asks (see layout.ts for the numbers):
 // A4, the 156 × 225 mm text block on a 22 × 28 grid, title in 2号 小标宋, 一、 in 黑体, (一) in
 // 楷体, body in 3号 仿宋 indented two characters, `— 1 —` page numbers outside the text block
-// (odd pages right, even pages left), and with `withTable` the task table as an attachment on
-// a page of its own whose header row repeats on every page.
+// (odd pages right, even pages left), the title broken between words (title.ts), the body's
+// punctuation in full width unless asked to keep it as written; with `withTable` the 任务分工表
+// as 附件 in a landscape section of its own (序号, 任务, 牵头单位, 配合单位, 完成时限, 责任领导
+// where the plan names one; chapter and section rows across the table), its header row
+// repeated on every page.
 // No I/O: a model in, bytes out. The docx library is loaded on first use (lib.ts).
-import type { PlanModel } from '../engine';
+import type { PlanModel, TaskTableColumn, TaskTableRow } from '../engine';
 import { loadWordLib, type WordLib } from './lib';
-import { FONTS, GRID, INDENT_TWO_CHARS, layoutPlan, PAGE, SIZES, type Block, type FontRole, type Layout, type Run } from './layout';
+import { FONTS, GRID, INDENT_TWO_CHARS, LANDSCAPE_PAGE, layoutPlan, PAGE, SIZES, type Block, type FontRole, type Layout, type LayoutOptions, type Run, titleRuns, TITLE_CHARS } from './layout';
 
-export interface DocxExportOptions {
-  withTable?: boolean;
-}
+export type DocxExportOptions = LayoutOptions;
 
 export interface DocxExportResult {
   bytes: Uint8Array;
@@ -28,7 +29,7 @@ function font(role: FontRole) {
 }
 
 function run(d: Docx, r: Run, size: number) {
-  return new d.TextRun({ text: r.text, font: font(r.font), size, characterSpacing: size === SIZES.body ? BODY_SQUEEZE : undefined });
+  return new d.TextRun({ text: r.text, break: r.break ? 1 : undefined, font: font(r.font), size, characterSpacing: size === SIZES.body ? BODY_SQUEEZE : undefined });
 }
 
 /**
@@ -76,28 +77,67 @@ function pageNumberFooter(d: Docx, side: 'odd' | 'even') {
   });
 }
 
-const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
-/** 序号, 任务, 牵头单位, 配合单位: shares of the text block's width. */
-const COLUMN_SHARES = [0.09, 0.32, 0.22, 0.37];
+const TABLE_WIDTH = LANDSCAPE_PAGE.width - LANDSCAPE_PAGE.left - LANDSCAPE_PAGE.right;
+/**
+ * Shares of the landscape text block's width by column; the task's text takes what the others
+ * leave. 牵头单位 and 配合单位 share up to half the width by how much the plan writes in each
+ * (the sample's leads average 8 characters, its cooperating lists 36: 13 % and 38 %; a plan
+ * with no cooperating units gives that column 7 %, room for its header); 完成时限 is as wide
+ * as its longest entry needs, within 7–12 %.
+ */
+type Side = Exclude<TaskTableColumn, 'task'>;
+const PARTIES_SHARE = 0.51;
+const FIXED_SHARE = { number: 0.04, official: 0.08 } as const;
+/** One 小五 character (9 pt) in twips, and a cell's side margins. */
+const CHAR = 180;
+const MARGINS = 114;
+
+/** Column widths in twips, adding up to the text block. */
+export function tableWidths(columns: TaskTableColumn[], rows: TaskTableRow[]): number[] {
+  let lead = 0;
+  let cooperating = 0;
+  let deadline = 0;
+  for (const r of rows) {
+    if (r.kind !== 'task') continue;
+    lead += r.cells.lead.length;
+    cooperating += r.cells.cooperating.length;
+    deadline = Math.max(deadline, r.cells.deadline.length);
+  }
+  const of = (n: number) => (lead + cooperating ? (PARTIES_SHARE * n) / (lead + cooperating) : 0);
+  const leadShare = Math.min(0.3, Math.max(0.13, of(lead)));
+  const share: Record<Side, number> = {
+    ...FIXED_SHARE,
+    lead: leadShare,
+    // What the leads leave of the half, or less where the plan names few cooperating units.
+    cooperating: Math.min(PARTIES_SHARE - leadShare, Math.max(0.07, of(cooperating))),
+    deadline: Math.min(0.12, Math.max(0.07, (Math.min(deadline, 8) * CHAR + MARGINS) / TABLE_WIDTH)),
+  };
+  const width = (c: Side) => Math.round(share[c] * TABLE_WIDTH);
+  const widths = columns.map((c) => (c === 'task' ? 0 : width(c)));
+  widths[columns.indexOf('task')] = TABLE_WIDTH - columns.reduce((sum, c) => sum + (c === 'task' ? 0 : width(c)), 0);
+  return widths;
+}
+
+/** 小五 text on exact 10.5 pt lines: the same height whichever face Word, WPS or LibreOffice stands in. */
+const TABLE_LINE = 210;
 
 function tableOf(d: Docx, table: NonNullable<Layout['table']>) {
-  const widths = COLUMN_SHARES.map((s) => Math.round(s * TEXT_WIDTH));
-  widths[widths.length - 1] = TEXT_WIDTH - widths.slice(0, -1).reduce((a, b) => a + b, 0);
+  const widths = tableWidths(table.columns, table.rows);
   const border = { style: d.BorderStyle.SINGLE, size: 4, color: '000000' };
   const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
   // Table text is single-spaced and off the grid: the grid's pitch is for body lines.
   const cellParagraph = (text: string, role: FontRole, center: boolean) =>
     new d.Paragraph({
-      alignment: center ? d.AlignmentType.CENTER : d.AlignmentType.LEFT,
-      spacing: { line: 240, lineRule: d.LineRuleType.AUTO, before: 0, after: 0 },
+      alignment: center ? d.AlignmentType.CENTER : d.AlignmentType.JUSTIFIED,
+      spacing: { line: TABLE_LINE, lineRule: d.LineRuleType.EXACT, before: 0, after: 0 },
       children: [new d.TextRun({ text, font: font(role), size: SIZES.table })],
     });
   const cell = (text: string, i: number, role: FontRole, center: boolean, span = 1) =>
     new d.TableCell({
-      width: { size: span > 1 ? TEXT_WIDTH : widths[i], type: d.WidthType.DXA },
+      width: { size: span > 1 ? TABLE_WIDTH : widths[i], type: d.WidthType.DXA },
       columnSpan: span > 1 ? span : undefined,
       verticalAlign: d.VerticalAlignTable.CENTER,
-      margins: { top: 40, bottom: 40, left: 80, right: 80 },
+      margins: { top: 10, bottom: 10, left: 57, right: 57 },
       children: [cellParagraph(text, role, center)],
     });
   const header = new d.TableRow({
@@ -106,12 +146,12 @@ function tableOf(d: Docx, table: NonNullable<Layout['table']>) {
     children: table.header.map((h, i) => cell(h, i, 'chapter', true)),
   });
   const rows = table.rows.map((r) =>
-    r.kind === 'chapter'
-      ? new d.TableRow({ cantSplit: true, children: [cell(r.cells[0], 0, 'chapter', false, widths.length)] })
-      : new d.TableRow({ cantSplit: true, children: r.cells.map((c, i) => cell(c, i, 'body', i === 0)) }),
+    r.kind === 'task'
+      ? new d.TableRow({ cantSplit: true, children: table.columns.map((c, i) => cell(r.cells[c], i, 'body', c === 'number' || c === 'deadline')) })
+      : new d.TableRow({ cantSplit: true, children: [cell(r.text, 0, r.kind === 'chapter' ? 'chapter' : 'section', false, widths.length)] }),
   );
   return new d.Table({
-    width: { size: TEXT_WIDTH, type: d.WidthType.DXA },
+    width: { size: TABLE_WIDTH, type: d.WidthType.DXA },
     columnWidths: widths,
     layout: d.TableLayoutType.FIXED,
     borders,
@@ -122,11 +162,10 @@ function tableOf(d: Docx, table: NonNullable<Layout['table']>) {
 function attachment(d: Docx, table: NonNullable<Layout['table']>) {
   const spacing = { ...EXACT_LINE, lineRule: d.LineRuleType.EXACT };
   return [
-    // 附件 in 3号 黑体 at the top left of the attachment's first page (§8), its title centred on the third line.
-    new d.Paragraph({ pageBreakBefore: true, spacing, children: [new d.TextRun({ text: '附件', font: font('chapter'), size: SIZES.body })] }),
-    new d.Paragraph({ spacing, children: [] }),
-    new d.Paragraph({ alignment: d.AlignmentType.CENTER, spacing, children: [new d.TextRun({ text: table.title, font: font('title'), size: SIZES.title })] }),
-    new d.Paragraph({ spacing, children: [] }),
+    // 附件 in 3号 黑体 at the top left of the attachment's first page (§8), its title centred under it.
+    new d.Paragraph({ spacing, children: [new d.TextRun({ text: '附件', font: font('chapter'), size: SIZES.body })] }),
+    new d.Paragraph({ alignment: d.AlignmentType.CENTER, spacing, children: titleRuns(table.title, TITLE_CHARS.landscape).map((r) => run(d, r, SIZES.title)) }),
+    new d.Paragraph({ spacing: { line: 240, lineRule: d.LineRuleType.AUTO, before: 0, after: 0 }, children: [] }),
     tableOf(d, table),
   ];
 }
@@ -187,7 +226,24 @@ function touchUp(d: Docx, bytes: Uint8Array): Uint8Array {
 export async function exportDocx(model: PlanModel, opts: DocxExportOptions = {}): Promise<DocxExportResult> {
   const d = await loadWordLib();
   const layout = layoutPlan(model, opts);
-  const children = [...layout.blocks.map((b) => paragraphOf(d, b)), ...(layout.table ? attachment(d, layout.table) : [])];
+  const children = layout.blocks.map((b) => paragraphOf(d, b));
+  const footers = { default: pageNumberFooter(d, 'odd'), even: pageNumberFooter(d, 'even') };
+  // The attachment in a landscape section of its own: a new page, the sheet turned (§10).
+  const annex = layout.table
+    ? [
+        {
+          properties: {
+            type: d.SectionType.NEXT_PAGE,
+            page: {
+              size: { width: PAGE.width, height: PAGE.height, orientation: d.PageOrientation.LANDSCAPE },
+              margin: { top: LANDSCAPE_PAGE.top, right: LANDSCAPE_PAGE.right, bottom: LANDSCAPE_PAGE.bottom, left: LANDSCAPE_PAGE.left, header: LANDSCAPE_PAGE.header, footer: LANDSCAPE_PAGE.footer, gutter: 0 },
+            },
+          },
+          footers,
+          children: attachment(d, layout.table),
+        },
+      ]
+    : [];
   const doc = new d.Document({
     creator: 'fengong',
     title: model.title?.text ?? '',
@@ -221,9 +277,10 @@ export async function exportDocx(model: PlanModel, opts: DocxExportOptions = {})
           },
           grid: { type: d.DocumentGridType.LINES_AND_CHARS, linePitch: GRID.linePitch, charSpace: GRID.charSpace },
         },
-        footers: { default: pageNumberFooter(d, 'odd'), even: pageNumberFooter(d, 'even') },
+        footers,
         children,
       },
+      ...annex,
     ],
   });
   const bytes = new Uint8Array(await d.Packer.toBuffer(doc));

@@ -10,7 +10,7 @@
 // numbering.xml and styles.xml read directly (fast-xml-parser), which keeps every paragraph's
 // numbering properties in reach.
 // No I/O: bytes in, text out. Rejects only for a file that is no .docx at all.
-import { analyze } from '../engine';
+import { analyze, toFullWidth } from '../engine';
 import { loadWordLib } from './lib';
 import { NotDocxError, openPackage } from './package';
 import { Numbering, readStyles } from './numbering';
@@ -92,6 +92,8 @@ class Reader {
     const label = this.numbering.labelFor(pPr);
     const parts: string[] = [''];
     this.inline(p, parts);
+    // A centred title broken over lines (GB/T 9704 §7.3.3) is one title: joined without a word.
+    const centred = val(pPr, 'w:jc') === 'center';
     const lines: string[] = [];
     let current = '';
     for (let i = 0; i < parts.length; i++) {
@@ -106,7 +108,7 @@ class Reader {
         if (current) lines.push(current);
         current = seg;
       } else {
-        this.notes.softBreaksJoined++;
+        if (!centred) this.notes.softBreaksJoined++;
         current += seg;
       }
     }
@@ -287,12 +289,13 @@ function clauseStyleFor(paragraphs: string[]): ClauseStyle {
   return half > full ? { open: '(', close: ')', comma: ',' } : { open: '（', close: '）', comma: '，' };
 }
 
-const compact = (s: string) => s.replace(/[\s\u3000…]/g, '');
+/** Blanks, ellipses and the width of punctuation do not tell two copies of a task apart. */
+const compact = (s: string) => toFullWidth(s).replace(/[\s\u3000…]/g, '');
 
 /**
  * Whether a task table only repeats tasks the text already has (the attachment that `fengong
  * export --with-table` writes, and many real documents): most of its rows name a task of the
- * text with the same lead.
+ * text with the same lead, by its name or by the opening of its text.
  */
 function repeatsText(rows: TaskRowOut[], otherText: string): boolean {
   if (rows.length === 0) return false;
@@ -300,14 +303,17 @@ function repeatsText(rows: TaskRowOut[], otherText: string): boolean {
   if (model.tasks.length === 0) return false;
   const known = model.tasks.map((t) => ({
     sentence: compact(model.text.slice(t.nameSpan.start, t.nameSpan.end)),
+    text: compact(model.text.slice(t.span.start, t.span.end)),
     lead: (t.clause?.parties ?? []).filter((p) => p.role === 'lead' || p.role === 'responsible').map((p) => p.name),
   }));
   let matched = 0;
   for (const r of rows) {
     const task = compact(r.task);
     if (!task) continue;
+    const opening = task.slice(0, 16);
     const leadNames = (r.lead || r.responsible).split('、').filter(Boolean);
-    const hit = known.some((k) => (k.sentence.startsWith(task) || task.startsWith(k.sentence)) && leadNames.every((n) => k.lead.some((l) => l === n || l.endsWith(n) || n.endsWith(l))));
+    const named = (k: (typeof known)[number]) => k.sentence.startsWith(task) || task.startsWith(k.sentence) || k.text.includes(opening);
+    const hit = known.some((k) => named(k) && leadNames.every((n) => k.lead.some((l) => l === n || l.endsWith(n) || n.endsWith(l))));
     if (hit) matched++;
   }
   return matched >= Math.ceil(rows.length * 0.8);
@@ -380,7 +386,7 @@ export async function importDocx(bytes: Uint8Array): Promise<DocxImportResult> {
       const line = pieces[j].lines.join('');
       if (pieces[j].taskRows) break;
       if (!line) continue;
-      if (/^附件\s*\d*$/.test(line) || (line.length <= 30 && /表|清单|分工/.test(line) && !/[。；;]/.test(line))) {
+      if (/^附件\s*\d*$/.test(line) || (line.length <= 60 && /表|清单|分工/.test(line) && !/[。；;]/.test(line))) {
         pieces[j] = { lines: [] };
         k++;
       } else break;

@@ -1,7 +1,8 @@
 // The page of a Chinese official document (GB/T 9704-2012), in Word's units, and what each
 // kind of paragraph of a plan looks like on it. Pure data and one pure function: the writer
 // (docxExport.ts) renders it, the tests read the numbers back out of the .docx.
-import { type PlanModel, taskRows, isBlank, isSentenceEnd } from '../engine';
+import { type PlanModel, taskTable, isBlank, isSentenceEnd, TASK_TABLE_HEADERS, fullWidthEdits, toFullWidth, type TaskTable, type TaskTableRow } from '../engine';
+import { titleLines } from './title';
 
 /** Twentieths of a point (twips) in one millimetre. */
 const TWIPS_PER_MM = 1440 / 25.4;
@@ -19,6 +20,22 @@ export const PAGE = {
   // The page number's dash line sits about 7 mm under the text block (§7.5): the footer's
   // bottom edge is 35 − 7 mm less the height of one 4号 line above the page's edge.
   footer: mm(35 - 7 - 6.4),
+} as const;
+
+/**
+ * The attachment's landscape pages: the A4 sheet turned, its 156 × 225 mm text block with it, so
+ * that the table's head faces the binding edge (GB/T 9704 §10: 表格横排时, 单页码表头在订口一边).
+ * Page numbers stay at the foot, 7 mm under the text block, as on the other pages.
+ */
+export const LANDSCAPE_PAGE = {
+  width: PAGE.height,
+  height: PAGE.width,
+  top: mm(28),
+  bottom: PAGE.width - mm(28) - mm(156),
+  left: mm(37),
+  right: PAGE.height - mm(37) - mm(225),
+  header: mm(15),
+  footer: mm(26 - 7 - 6.4),
 } as const;
 
 /** 22 lines of 28 characters (§5.2.2): the line pitch, and the character pitch as Word's docGrid charSpace. */
@@ -49,8 +66,8 @@ export const FONTS = {
 } as const;
 export type FontRole = keyof typeof FONTS;
 
-/** Sizes in half-points, as Word stores them: 2号 22 pt, 3号 16 pt, 4号 14 pt. */
-export const SIZES = { title: 44, body: 32, pageNumber: 28, table: 28 } as const;
+/** Sizes in half-points, as Word stores them: 2号 22 pt, 3号 16 pt, 4号 14 pt, 小五 9 pt (the attachment's table). */
+export const SIZES = { title: 44, body: 32, pageNumber: 28, table: 18 } as const;
 
 /** Two characters of 3号: the first-line indent of every body paragraph. */
 export const INDENT_TWO_CHARS = 2 * 16 * 20;
@@ -58,6 +75,8 @@ export const INDENT_TWO_CHARS = 2 * 16 * 20;
 export interface Run {
   text: string;
   font: FontRole;
+  /** Starts a new line (a title broken between words). */
+  break?: boolean;
 }
 
 export type BlockKind = 'title' | 'blank' | 'heading' | 'body' | 'signature' | 'attachmentNote';
@@ -67,21 +86,20 @@ export interface Block {
   runs: Run[];
 }
 
-export interface TableRowOut {
-  /** A chapter's own row, across every column; or one task. */
-  kind: 'chapter' | 'task';
-  cells: string[];
-}
-
 export interface Layout {
   blocks: Block[];
-  /** The attachment's task table, when asked for. */
-  table?: { title: string; header: string[]; rows: TableRowOut[] };
+  /** The attachment's task table (the 任务分工表), when asked for. */
+  table?: TaskTable & { header: string[] };
   warnings: string[];
 }
 
-export const ATTACHMENT_TITLE = '任务分工表';
-export const TABLE_HEADER = ['序号', '任务', '牵头单位', '配合单位'];
+
+/**
+ * How much of a task's text the attachment's 任务 cell shows (whole sentences, then `……`): about
+ * two lines of its 小五 column, so that a plan's table stays a few landscape pages (the sample's
+ * 77 tasks on 6). The xlsx table has the whole text.
+ */
+export const TASK_CHARS = 44;
 
 /** No control characters in Word's XML; a tab inside a line is a full-width space on the page. */
 function clean(s: string): string {
@@ -96,18 +114,37 @@ function headingEnd(text: string, titleEnd: number, lineEnd: number): number {
   return i;
 }
 
-/** Longest task sentence a table cell shows whole. */
-const TASK_CELL_MAX = 60;
+export interface LayoutOptions {
+  withTable?: boolean;
+  /**
+   * `full-width` (the default): the body's , : ; ( ) ? ! between Chinese words in full width
+   * (GB/T 15834, engine/features/fullWidth.ts); `as-written`: the text as the plan has it.
+   */
+  punctuation?: 'full-width' | 'as-written';
+}
 
-/** The task's naming sentence, whole when it is short enough (the engine's name is cut at 30). */
-function taskCell(text: string, start: number, end: number): string {
-  const s = text.slice(start, end).trim();
-  return s.length <= TASK_CELL_MAX ? s : s.slice(0, TASK_CELL_MAX - 1) + '…';
+/** 2号 characters on a title line: of the 156 mm text block, of the landscape attachment's 225 mm. */
+export const TITLE_CHARS = { portrait: 20, landscape: 29 } as const;
+
+/** A title as runs, broken between words (GB/T 9704 §7.3.3). */
+export function titleRuns(title: string, perLine: number): Run[] {
+  return titleLines(title, perLine).map((line, i) => ({ text: line, font: 'title', break: i > 0 }));
+}
+
+/**
+ * The text with its punctuation in full width, offset for offset: a space the conversion drops
+ * becomes a control character that `clean` takes out.
+ */
+function fullWidthText(model: PlanModel): string {
+  const chars = model.text.split('');
+  for (const e of fullWidthEdits(model)) chars[e.span.start] = e.newText || '\u0000';
+  return chars.join('');
 }
 
 /** The plan as paragraphs of runs, each run in its font; noise lines (dates, 来源:) left out. */
-export function layoutPlan(model: PlanModel, opts: { withTable?: boolean } = {}): Layout {
-  const text = model.text;
+export function layoutPlan(model: PlanModel, opts: LayoutOptions = {}): Layout {
+  const asWritten = opts.punctuation === 'as-written';
+  const text = asWritten ? model.text : fullWidthText(model);
   const blocks: Block[] = [];
   const warnings: string[] = [];
   let noise = 0;
@@ -121,7 +158,7 @@ export function layoutPlan(model: PlanModel, opts: { withTable?: boolean } = {})
         noise++;
         break;
       case 'title':
-        blocks.push({ kind: 'title', runs: [{ text: line, font: 'title' }] });
+        blocks.push({ kind: 'title', runs: titleRuns(line, TITLE_CHARS.portrait) });
         if (paragraphs[i + 1]?.kind !== 'title') blocks.push({ kind: 'blank', runs: [] });
         break;
       case 'heading': {
@@ -148,27 +185,19 @@ export function layoutPlan(model: PlanModel, opts: { withTable?: boolean } = {})
   if (noise) warnings.push(`略去 ${noise} 行网页杂项（日期、来源等） (left out ${noise} lines of web-page noise: dates, sources)`);
   if (!opts.withTable) return { blocks, warnings };
 
-  // The attachment note closes the text (§7.3.6); the table follows on a page of its own.
+  // The attachment note closes the text (§7.3.6); the table follows in a landscape section of its own.
+  const table = taskTable(model, { taskChars: TASK_CHARS });
+  const conv = asWritten ? (t: string) => clean(t) : (t: string) => clean(toFullWidth(t));
+  const rows: TaskTableRow[] = table.rows.map((r) =>
+    r.kind === 'task' ? { ...r, cells: Object.fromEntries(Object.entries(r.cells).map(([k, v]) => [k, conv(v)])) as typeof r.cells } : { ...r, text: conv(r.text) },
+  );
+  const title = conv(table.title);
   const at = blocks.findIndex((b, i) => b.kind === 'signature' && blocks.slice(i).every((x) => x.kind === 'signature'));
   const note: Block[] = [
     { kind: 'blank', runs: [] },
-    { kind: 'attachmentNote', runs: [{ text: `附件：${ATTACHMENT_TITLE}`, font: 'body' }] },
+    { kind: 'attachmentNote', runs: [{ text: `附件：${title}`, font: 'body' }] },
   ];
   if (at >= 0) blocks.splice(at, 0, ...note);
   else blocks.push(...note);
-
-  const rows: TableRowOut[] = [];
-  let chapter: number | undefined;
-  let n = 0;
-  for (const r of taskRows(model)) {
-    if (r.chapterHeading !== undefined && r.chapterHeading !== chapter) {
-      chapter = r.chapterHeading;
-      rows.push({ kind: 'chapter', cells: [r.chapter] });
-    }
-    // Responsible parties stand in the lead's column when no one leads.
-    const lead = r.lead.length ? r.lead : r.responsible;
-    const others = r.lead.length ? [...r.cooperating, ...r.responsible] : r.cooperating;
-    rows.push({ kind: 'task', cells: [String(++n), taskCell(text, r.nameSpan.start, r.nameSpan.end), lead.join('、'), others.join('、')] });
-  }
-  return { blocks, table: { title: ATTACHMENT_TITLE, header: TABLE_HEADER, rows }, warnings };
+  return { blocks, table: { ...table, title, rows, header: table.columns.map((c) => TASK_TABLE_HEADERS[c][0]) }, warnings };
 }

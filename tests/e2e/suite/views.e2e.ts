@@ -59,6 +59,20 @@ export function registerViewTests(suite: Suite): void {
     assert((await items(p)).length === 2, 'back to the document');
   });
 
+  suite.test('agencies view: a task shows its deadline', async () => {
+    await openNewPlan('plans/dated.plan.txt', '2024年重点工作分工方案\n一、重点任务\n(一)加强耕地保护。(自治区自然资源厅牵头;2024年底前完成)\n');
+    const p = views().agencies;
+    const roots = await waitFor(async () => {
+      const r = await items(p);
+      return r.some((x) => text(x.item.label) === '自治区自然资源厅') ? r : undefined;
+    }, 15_000, 'the dated plan’s agency in the view');
+    const agency = roots.find((x) => text(x.item.label) === '自治区自然资源厅')!;
+    const [group] = await items(p, agency.node);
+    const [task] = await items(p, group.node);
+    assert(/2024年底前完成/.test(String(task.item.description)), String(task.item.description));
+    assert(/2024年底前完成/.test(String(task.item.tooltip)), String(task.item.tooltip));
+  });
+
   suite.test('matrix: opens beside the plan and follows the active plan', async () => {
     await openSample();
     await vscode.commands.executeCommand('fengong.showMatrix');

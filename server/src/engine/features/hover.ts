@@ -1,6 +1,6 @@
 // Hover on a party: its registry name, other names, level, and its load here and in the workspace.
-import { agencyKey, partyAt } from './at';
-import type { PlanModel } from '../model';
+import { agencyKey, partyAt, taskAt } from './at';
+import type { Deadline, PlanModel } from '../model';
 import { loadByAgency, type Load } from './occurrences';
 import type { AgencySource, Registry } from '../registry/registry';
 import type { Span } from '../text';
@@ -25,7 +25,12 @@ const ROLE_ZH = { lead: '牵头', cooperating: '配合', responsible: '负责' }
 
 export function hoverAt(model: PlanModel, offset: number, registry: Registry | undefined, workspaceLoad?: (key: string) => Load | undefined): HoverResult | undefined {
   const hit = partyAt(model, offset);
-  if (!hit) return undefined;
+  const task = taskAt(model, offset);
+  if (!hit) {
+    // On the deadline itself: what date it names.
+    const d = task?.deadline;
+    return d && offset >= d.span.start && offset <= d.span.end ? { span: d.span, markdown: deadlineLine(d) } : undefined;
+  }
   const { party } = hit;
   const key = agencyKey(party);
   const agency = party.agency ? registry?.lookup(party.agency) : undefined;
@@ -51,7 +56,14 @@ export function hoverAt(model: PlanModel, offset: number, registry: Registry | u
   if (here) lines.push('', `本文档 (this document): 牵头 ${here.lead} 项 · 配合 ${here.cooperating} 项 · 负责 ${here.responsible} 项 (leads ${here.lead}, cooperates on ${here.cooperating}, responsible for ${here.responsible})`);
   const ws = workspaceLoad?.(key);
   if (ws) lines.push('', `工作区 (workspace): 牵头 ${ws.lead} 项 · 配合 ${ws.cooperating} 项 · 负责 ${ws.responsible} 项`);
+  if (task?.deadline) lines.push('', deadlineLine(task.deadline));
   return { span: party.span, markdown: lines.join('\n') };
+}
+
+/** `完成时限 (deadline): 2024年底前完成 → 2024-12`. */
+function deadlineLine(d: Deadline): string {
+  const date = d.date === 'ongoing' ? '持续 (ongoing)' : d.date ?? '日期未定 (no date)';
+  return `完成时限 (deadline): ${escapeMarkdown(d.text)} → ${escapeMarkdown(date)}`;
 }
 
 /** Names and titles go into markdown as text: no link, image or emphasis can come from a data file or a plan. */

@@ -14,6 +14,7 @@ import { readLines, type LineCache, type LineEntry } from './lines';
 import { readTasks } from './tasks';
 import { readTitle } from './title';
 import { readDate } from './dates';
+import { readDeadlines } from './deadlines';
 
 export type { LineCache } from './lines';
 
@@ -77,5 +78,6 @@ export function parsePlan(text: string, previous?: LineCache, edit?: EditWindow)
   model.traditional = isTraditional(entries);
   model.sectionNumbering = sectionScheme(model.headings);
   model.itemNumbering = itemScheme(model.headings);
+  readDeadlines(model);
   return { model, cache: lines.cache };
 }

@@ -3,6 +3,7 @@ import type { Analysis } from '../analyze';
 import { buildOutline, type OutlineNode } from '../features/outline';
 import type { Finding } from '../rules/diagnostics';
 import type { LineIndex, Span } from '../text';
+import type { Deadline } from '../model';
 import { placeName } from '../registry/places';
 
 export interface ReportOutline {
@@ -21,6 +22,8 @@ export interface ReportTask {
   cooperating: string[];
   responsible: string[];
   parties: { name: string; written: string; role: string; agency: string | null }[];
+  /** As written, and the date it names (`2024-12`, `2024`, `ongoing`; null when it names none the plan lets us read). */
+  deadline: { text: string; date: string | null; line: number; column: number } | null;
 }
 
 export interface ReportDiagnostic {
@@ -67,6 +70,12 @@ function outlineOf(nodes: OutlineNode[]): ReportOutline[] {
   return nodes.map((n) => ({ kind: n.kind, number: n.number, title: n.title, line: n.line + 1, children: outlineOf(n.children) }));
 }
 
+function deadlineOf(d: Deadline | undefined, at: (span: Span) => { line: number; character: number }): ReportTask['deadline'] {
+  if (!d) return null;
+  const pos = at(d.span);
+  return { text: d.text, date: d.date ?? null, line: pos.line + 1, column: pos.character + 1 };
+}
+
 export function fileReport(path: string, analysis: Analysis): FileReport {
   const { model } = analysis;
   const at = (span: Span) => model.lines.positionAt(span.start);
@@ -90,6 +99,7 @@ export function fileReport(path: string, analysis: Analysis): FileReport {
           cooperating: names('cooperating'),
           responsible: names('responsible'),
           parties: parties.map((p) => ({ name: p.name, written: p.written, role: p.role, agency: p.agency ?? null })),
+          deadline: deadlineOf(t.deadline, at),
         };
       }),
     diagnostics: analysis.findings.map((f) => diagnosticOf(model.lines, f)),

@@ -5,7 +5,7 @@
 // command line are the same.
 import type { PlanModel } from '../model';
 import type { Registry } from '../registry/registry';
-import { taskRows } from './table';
+import { taskRows, taskTable, TASK_TABLE_HEADERS, type TaskTableColumn, type TaskTableRow } from './table';
 import { agencyMatrix, agencyRows, type AgencyRow, type TaskRef } from './matrix';
 
 export type HeaderLocale = 'zh-cn' | 'en';
@@ -46,7 +46,12 @@ const H = {
   leadParties: ['牵头单位', 'lead'],
   cooperatingParties: ['配合单位', 'cooperating'],
   responsibleParties: ['负责单位', 'responsible'],
+  deadline: ['完成时限', 'deadline'],
+  officials: ['责任领导', 'officials'],
   line: ['行', 'line'],
+  sourceLine: ['原文行', 'line'],
+  taskTableSheet: ['任务分工表', 'Task table'],
+  footer: ['第 &P 页，共 &N 页', 'Page &P of &N'],
   agency: ['单位', 'agency'],
   aliases: ['其他名称', 'other names'],
   lead: ['牵头任务数', 'tasks led'],
@@ -82,12 +87,15 @@ export function tableSheet(plans: ExportPlan[], locale: HeaderLocale = 'zh-cn'):
     { header: h('leadParties', locale), maxWidth: 30 },
     { header: h('cooperatingParties', locale), maxWidth: 60 },
     { header: h('responsibleParties', locale), maxWidth: 40 },
+    { header: h('deadline', locale), maxWidth: 20 },
+    { header: h('officials', locale), maxWidth: 20 },
     { header: h('line', locale) },
   ];
   const rows: Cell[][] = [];
   for (const plan of plans) {
     for (const r of taskRows(plan.model)) {
-      rows.push([...(many ? [plan.path] : []), r.number, r.chapter, r.section, r.name, list(r.lead), list(r.cooperating), list(r.responsible), r.line]);
+      const officials = list([...new Set((r.task.clause?.officials ?? []).map((o) => o.text.replace(/\s+/g, '')))]);
+      rows.push([...(many ? [plan.path] : []), r.number, r.chapter, r.section, r.name, list(r.lead), list(r.cooperating), list(r.responsible), r.task.deadline?.text ?? '', officials, r.line]);
     }
   }
   return { name: h('tableSheet', locale), columns, rows, frozenColumns: many ? 2 : 1 };
@@ -106,10 +114,57 @@ export function tableJson(plans: ExportPlan[]): object {
         lead: r.lead,
         cooperating: r.cooperating,
         responsible: r.responsible,
+        deadline: r.task.deadline ? { text: r.task.deadline.text, date: r.task.deadline.date ?? null } : null,
         line: r.line,
       })),
     })),
   };
+}
+
+// ---- the 任务分工表 as printed (the xlsx export) ----
+
+/** One plan's 任务分工表 as a print-ready sheet: a title row, the header, group and task rows. */
+export interface TaskTableSheet {
+  /** The sheet's name: 任务分工表, or the plan's file name when there are several. */
+  name: string;
+  title: string;
+  columns: TaskTableColumn[];
+  headers: string[];
+  rows: TaskTableRow[];
+  /** The header of the column after the printed ones: each task's line in the plan, for finding it. */
+  lineHeader: string;
+  /** The page footer, in Excel's codes (&P the page, &N the pages). */
+  footer: string;
+}
+
+/** Sheet names Excel accepts (31 characters, none of []:*?/\), once each. */
+function sheetNames(plans: ExportPlan[], locale: HeaderLocale): string[] {
+  if (plans.length === 1) return [h('taskTableSheet', locale)];
+  const used = new Set<string>();
+  return plans.map((p, i) => {
+    const stem = (p.path.split(/[\\/]/).pop() ?? '').replace(/\.(plan\.txt|plan\.md|fengong|txt|md)$/i, '').replace(/[[\]:*?/\\]/g, '') || `${h('taskTableSheet', locale)}${i + 1}`;
+    let name = stem.slice(0, 31);
+    for (let k = 2; used.has(name); k++) name = `${stem.slice(0, 28)}(${k})`;
+    used.add(name);
+    return name;
+  });
+}
+
+export function taskTableSheets(plans: ExportPlan[], locale: HeaderLocale = 'zh-cn'): TaskTableSheet[] {
+  const names = sheetNames(plans, locale);
+  return plans.map((plan, i) => {
+    const table = taskTable(plan.model);
+    const title = locale === 'en' ? `Task table: ${plan.title ?? plan.model.title?.text ?? plan.path}` : table.title;
+    return {
+      name: names[i],
+      title,
+      columns: table.columns,
+      headers: table.columns.map((c) => TASK_TABLE_HEADERS[c][locale === 'en' ? 1 : 0]),
+      rows: table.rows,
+      lineHeader: h('sourceLine', locale),
+      footer: h('footer', locale),
+    };
+  });
 }
 
 // ---- the agency matrix ----

@@ -2,7 +2,7 @@
 // gives the message and default severity, the settings may override severities.
 import type { Clause, Heading, Party, PlanModel } from '../model';
 import { findingOf, messageOf, RULES, type Finding, type Locale, type RuleCode, type SeverityOverrides } from './rules';
-import type { Agency, Registry } from '../registry/registry';
+import { isBefore, parseDate, type Agency, type Registry } from '../registry/registry';
 import type { Span } from '../text';
 import { formatChineseNumeral } from '../parse/numerals';
 import { numberingScope } from '../features/renumber';
@@ -57,6 +57,7 @@ export function checkPlan(model: PlanModel, options: CheckOptions = {}): Finding
   }
 
   checkNumbering(model, add);
+  checkDeadlines(model, add);
   // One body under two names in the plan: a hint on each less used name (the index follows the clauses).
   const names = options.names && options.names.registry === registry ? options.names : new NameIndex(registry);
   names.update(model.clauses);
@@ -163,4 +164,20 @@ function checkNumbering(model: PlanModel, add: Add): void {
     else if (h.number > expected) add('numbering.gap', h.markerSpan, args);
     last.set(key, h.number);
   });
+}
+
+/** A deadline earlier than the plan's own date (a month read in the wrong year, a copied old plan). */
+function checkDeadlines(model: PlanModel, add: Add): void {
+  const plan = model.date?.date;
+  if (!plan) return;
+  const date = [plan.year, plan.month, plan.day].filter((x) => x !== undefined).map((x, i) => (i ? String(x).padStart(2, '0') : String(x))).join('-');
+  const dateZh = `${plan.year}年${plan.month ? `${plan.month}月` : ''}${plan.month && plan.day ? `${plan.day}日` : ''}`;
+  let last = -1; // a deadline a table row takes from the row above is reported once
+  for (const t of model.tasks) {
+    const d = t.deadline;
+    const due = d?.date && d.date !== 'ongoing' ? parseDate(d.date) : undefined;
+    if (!d || !due || d.span.start === last || !isBefore(due, plan)) continue;
+    last = d.span.start;
+    add('deadline.before-document', d.span, { deadline: d.text, due: d.date!, date, dateZh });
+  }
 }
