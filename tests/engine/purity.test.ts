@@ -29,6 +29,13 @@ describe('the engine', () => {
     }
   });
 
+  it('never copies a span by spreading it (a line’s span keeps its offsets in getters, which a spread drops)', () => {
+    for (const f of [...sources(join(ROOT, 'server/src')), ...sources(join(ROOT, 'client/src'))]) {
+      const text = readFileSync(f, 'utf8');
+      expect(text, `${relative(ROOT, f)} spreads a span`).not.toMatch(/\{\s*\.\.\.[\w.?!]*(?:[sS]pan|extent)\s*[,}]/);
+    }
+  });
+
   it('is reached from the adapters through its facade only', () => {
     const adapters = sources(join(ROOT, 'server/src')).filter((f) => !within(f, ENGINE));
     expect(adapters.length).toBeGreaterThan(10);

@@ -105,7 +105,7 @@ function deadlineOf(asides: Aside[], year: number | undefined): Deadline | undef
   for (const a of asides) {
     const read = readDeadline(a.text, year);
     if (!read.isDeadline) continue;
-    if (!found) found = { text: a.text, span: { ...a.span }, date: read.date };
+    if (!found) found = { text: a.text, span: { start: a.span.start, end: a.span.end }, date: read.date };
     else {
       found.text += `；${a.text}`;
       found.span = { start: Math.min(found.span.start, a.span.start), end: Math.max(found.span.end, a.span.end) };
@@ -128,7 +128,7 @@ export function readDeadlines(model: PlanModel): void {
     const asides = clause?.deadlines;
     task.deadline = asides && asides.length ? deadlineOf(asides, year) : undefined;
     const row = clause?.form === 'table';
-    if (row && !task.deadline && above?.deadline && above.heading === task.heading) task.deadline = { ...above.deadline, span: { ...above.deadline.span } };
+    if (row && !task.deadline && above?.deadline && above.heading === task.heading) task.deadline = { ...above.deadline, span: { start: above.deadline.span.start, end: above.deadline.span.end } };
     above = row ? task : undefined;
   }
 }
