@@ -1,7 +1,7 @@
 // The command-line tool: thin adapters over the engine, so it always agrees with the editor.
 // Each subcommand lives in cli/<name>.ts and returns its exit code:
 // 0 all well, 1 an error was found, 2 bad usage or an unreadable file.
-import { registryJsonSchema } from './engine';
+import { projectJsonSchema } from './engine';
 import { UsageError } from './cli/args';
 import { check, CHECK_USAGE } from './cli/check';
 import { table, TABLE_USAGE } from './cli/table';
@@ -23,7 +23,7 @@ const COMMANDS: Record<string, { usage: string; run: Command }> = {
   schema: {
     usage: 'fengong schema',
     run: (_argv, write) => {
-      write(JSON.stringify(registryJsonSchema(), null, 2) + '\n');
+      write(JSON.stringify(projectJsonSchema(), null, 2) + '\n');
       return 0;
     },
   },
