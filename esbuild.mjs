@@ -2,11 +2,13 @@
 // so start-up loads no node_modules and the .vsix ships without dependencies.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { rawPlugin } from './scripts/esbuild-raw.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+// --version and SARIF logs print package.json's version.
+const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
 
 const entries = [
   // Heavy libraries used by one feature each live in files of their own, loaded on first use.
@@ -36,6 +38,7 @@ const contexts = await Promise.all(
       minify: production,
       external: e.external ?? [],
       banner: e.banner ? { js: e.banner } : undefined,
+      define: { FENGONG_VERSION: JSON.stringify(version) },
       logLevel: 'warning',
       plugins: [rawPlugin],
     }),
@@ -47,7 +50,7 @@ if (watch) {
 } else {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
-  // The registry file's JSON Schema, generated from the engine's zod schema (jsonValidation in package.json).
+  // The project file's JSON Schema (fengong.json and fengong.registry.json), generated from the engine's zod schema (jsonValidation in package.json).
   const schema = execFileSync(process.execPath, ['dist/cli.js', 'schema'], { encoding: 'utf8' });
-  writeFileSync('dist/fengong.registry.schema.json', schema);
+  writeFileSync('dist/fengong.schema.json', schema);
 }

@@ -69,7 +69,7 @@ describe('fengong check', () => {
     expect(r.status).toBe(0);
     writeFileSync(join(ws, 'fengong.registry.json'), '{ "agencies": [ { "name": "县甲局" } ');
     r = cli(['check', 'plans/a.plan.txt'], ws);
-    expect(r.stderr).toMatch(/^fengong\.registry\.json:1:\d+: error: .*\[registry\.invalid-json\]/m);
+    expect(r.stdout).toMatch(/^fengong\.registry\.json:1:\d+: error: .*\[registry\.invalid-json\]/m);
     expect(r.status).toBe(1);
   });
 
@@ -84,7 +84,7 @@ describe('fengong check', () => {
   });
 
   it('exits 2 with a one-line reason for bad usage and unreadable paths', () => {
-    for (const args of [[], ['check'], ['check', '--format', 'xml', 'x'], ['lint', 'x'], ['check', 'no/such/file.txt'], ['check', 'seeds']]) {
+    for (const args of [[], ['check'], ['check', '--format', 'xml', 'x'], ['lint', 'x'], ['check', 'no/such/file.txt'], ['check', 'tests/fixtures/sarif']]) {
       const r = cli(args);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr, args.join(' ')).not.toMatch(/at .*\.js:\d+/);

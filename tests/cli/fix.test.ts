@@ -81,7 +81,7 @@ describe('fengong fix', () => {
   });
 
   it('exits 2 with a one-line reason for bad usage and unreadable paths', () => {
-    for (const args of [['fix'], ['fix', '--bogus', 'x'], ['fix', 'no/such/file.txt'], ['fix', 'seeds']]) {
+    for (const args of [['fix'], ['fix', '--bogus', 'x'], ['fix', 'no/such/file.txt'], ['fix', 'tests/fixtures/sarif']]) {
       const r = cli(args);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr, args.join(' ')).not.toMatch(/at .*\.js:\d+/);
