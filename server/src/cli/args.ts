@@ -2,7 +2,7 @@
 // declared once (the parse, the values allowed and the --help text come from the same table).
 // Every command takes --help and --version; a wrong option is one line saying which.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { Say } from './say';
+import { LOCALES, type Say } from './say';
 
 export class UsageError extends Error {
   /** The command whose --help the message points to. */
@@ -48,9 +48,12 @@ const COMMON: Record<string, OptionSpec> = {
   version: { flag: true, short: 'v', zh: '显示版本号', en: 'show the version' },
 };
 
-/** A command's options with --help and --version. */
+/** The language of what a command prints, where the command gives --locale no meaning of its own. */
+const LOCALE: OptionSpec = { values: LOCALES, zh: '输出语言（默认中英并列）', en: 'language of what is printed (default both)' };
+
+/** A command's options with --locale, --help and --version. */
 function allOptions(spec: CommandSpec): Record<string, OptionSpec> {
-  return { ...spec.options, ...COMMON };
+  return { locale: LOCALE, ...spec.options, ...COMMON };
 }
 
 /** The one-line hint after a usage error. */

@@ -2,15 +2,16 @@
 // Exit 0: no error (and no more warnings than --max-warnings); 1: an error was found, or more
 // warnings than allowed; 2: bad usage, or a path or project file that could not be read (one
 // line each, on stderr).
-import { fileReport, type FileReport, type Locale } from '../engine';
+import { join } from 'node:path';
+import { fileReport, ProjectRegistry, type FileReport, type Locale } from '../engine';
 import { count, UsageError, type CommandSpec, type Parsed } from './args';
 import type { Io } from './io';
 import { expandPaths } from './paths';
-import { eachPlan, host } from './plans';
+import { eachPlan, host, registryFor, STDIN_NAME } from './plans';
 import type { Checked, ProjectReport } from './results';
 import { githubOutput } from './github';
 import { sarifLog } from './sarif';
-import { LOCALES } from './say';
+import { LOCALES, sayer } from './say';
 import { textOutput } from './text';
 import { VERSION } from './version';
 
@@ -37,11 +38,15 @@ export const CHECK: CommandSpec = {
 const errorsOnly = (r: FileReport): FileReport => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') });
 
 export async function check({ values, positionals }: Parsed, io: Io): Promise<number> {
-  const { say } = io;
+  const locale = values.locale as Locale | undefined;
+  const project = (values.project ?? values.registry) as string | undefined;
+  // Without --locale, the working folder's project file's messages speak for the run too.
+  const here = locale ? undefined : await registryFor(join(io.cwd, STDIN_NAME), project, undefined);
+  const messages = typeof here === 'object' && here.registry instanceof ProjectRegistry ? here.registry.messages : undefined;
+  const say = messages ? sayer(messages) : io.say;
   if (positionals.length === 0) throw new UsageError(say('没有要检查的路径', 'no paths to check'));
   const maxWarnings = count(values, 'max-warnings', say);
   const format = (values.format as string | undefined) ?? 'text';
-  const locale = values.locale as Locale | undefined;
   if (values['stdin-filename'] !== undefined && !positionals.includes('-')) throw new UsageError(say('--stdin-filename 须与 - 一起使用', '--stdin-filename needs - among the paths'));
 
   const expanded = await expandPaths(positionals, { host, cwd: io.cwd, ignore: (values.ignore as string[] | undefined) ?? [], stdinName: values['stdin-filename'] as string | undefined, say });
@@ -52,8 +57,7 @@ export async function check({ values, positionals }: Parsed, io: Io): Promise<nu
     else if (severity === 'warning') checked.counts.warnings++;
     else checked.counts.others++;
   };
-  const project = (values.project ?? values.registry) as string | undefined;
-  for await (const plan of eachPlan(expanded.inputs, { project, locale }, checked.unreadable)) {
+  for await (const plan of eachPlan(expanded.inputs, { project, locale, say }, checked.unreadable)) {
     const p = plan.registry;
     if (p.display && p.diagnostics.length && !projects.has(p.display)) {
       projects.set(p.display, { path: p.display, diagnostics: p.diagnostics });

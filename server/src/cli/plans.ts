@@ -37,6 +37,8 @@ export interface ReadOptions {
   project?: string;
   /** --locale; none: the project file's messages decide. */
   locale?: Locale;
+  /** The words of reasons (default: the locale's). */
+  say?: Say;
 }
 
 export const STDIN_NAME = '<stdin>';
@@ -87,7 +89,7 @@ async function readStdin(): Promise<Uint8Array> {
 
 /** Plans one at a time, so a run over many files holds one analysis at a time. */
 export async function* eachPlan(inputs: readonly Input[], opts: ReadOptions, unreadableOut: string[]): AsyncGenerator<PlanFile> {
-  const say = sayer(opts.locale);
+  const say = opts.say ?? sayer(opts.locale);
   for (const input of inputs) {
     const shown = input.kind === 'stdin' ? (input.name ?? STDIN_NAME) : display(input.path);
     const read = input.kind === 'stdin' ? decodePlan(await readStdin(), shown) : await host.readText(input.path);

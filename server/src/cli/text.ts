@@ -26,7 +26,8 @@ function outlineOf(out: string[], report: FileReport, say: Say): void {
 export function summary(checked: Checked, say: Say): string {
   const n = checked.files.length;
   const { errors, warnings, others } = checked.counts;
-  return say(`${n} 个文件：${errors} 个错误，${warnings} 个警告，${others} 个提示`, `${n} files: ${errors} errors, ${warnings} warnings, ${others} infos/hints`);
+  const en = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+  return say(`${n} 个文件：${errors} 个错误，${warnings} 个警告，${others} 个提示`, `${en(n, 'file', 'files')}: ${en(errors, 'error', 'errors')}, ${en(warnings, 'warning', 'warnings')}, ${others} infos/hints`);
 }
 
 export function textOutput(checked: Checked, options: { outline: boolean; say: Say }): string {

@@ -119,6 +119,8 @@ export function loadRegistryFile(text: string, path: string): LoadedRegistry {
   });
   for (const n of file.retire ?? []) registry.retired.push(n);
   for (const n of file.ignore ?? []) registry.ignore.add(normalizeName(n));
+  // In the file's order, as a reader meets them.
+  findings.sort((a, b) => a.span.start - b.span.start);
   return { registry, findings };
 }
 
