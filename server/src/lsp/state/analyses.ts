@@ -28,7 +28,9 @@ export class Analyses {
   analyze(text: string, registry: Registry | undefined, previous?: Analysis): Analysis {
     this.count++;
     const s = this.settings.current;
-    return analyze(text, { registry, severities: s.severity, locale: s.messages, previous });
+    // The project file's rules and messages apply under the settings (engine: projectOptions).
+    // fengong.messages at its default, both, leaves the language to the project file.
+    return analyze(text, { registry, severities: s.severity, locale: s.messages === 'both' ? undefined : s.messages, previous });
   }
 
   of(doc: DocumentSource, registry: Registry | undefined): Analysis {
