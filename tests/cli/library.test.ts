@@ -2,9 +2,9 @@
 // `import { analyze, report } from 'fengong'` (ESM), `require('fengong')` (CommonJS), the
 // types checked by tsc as a user's TypeScript would check them, and the package's own bin.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers';
 import { build, FAULTY } from './cli';
@@ -61,6 +61,20 @@ console.log(JSON.stringify({ title: report(a).title, path: report(a).path, codes
 `,
     );
     expect(JSON.parse(node(['cjs.cjs']))).toEqual({ title: '《内蒙古满洲里重点开发开放试验区建设总体规划》重点工作分工方案', path: '<text>', codes: ['agency.unknown', 'clause.no-lead', 'clause.unclosed', 'agency.alias', 'agency.alias'], rules: 21 });
+  });
+
+  it("README's ten-line example runs as written", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## The engine as a library'));
+    const example = /```js\n([\s\S]*?)```/.exec(section)![1];
+    expect(example.trim().split('\n').length).toBeLessThanOrEqual(10);
+    const path = /const path = '([^']+)'/.exec(example)![1];
+    mkdirSync(join(consumer, dirname(path)), { recursive: true });
+    writeFileSync(join(consumer, path), FAULTY);
+    writeFileSync(join(consumer, 'readme.mjs'), example);
+    const lines = node(['readme.mjs']).trim().split('\n');
+    expect(lines[0]).toBe('《内蒙古满洲里重点开发开放试验区建设总体规划》重点工作分工方案: 78 tasks');
+    expect(lines).toContain(`${path}:10:266 error Clause names cooperating parties but no lead [clause.no-lead]`);
   });
 
   it('has type declarations that a strict TypeScript project accepts, for import and for require', () => {
