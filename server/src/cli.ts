@@ -92,6 +92,7 @@ const io: Io = {
   warn: (s) => process.stderr.write(s + '\n'),
   say,
   cwd: process.cwd(),
+  root: process.env.GITHUB_WORKSPACE || process.cwd(),
   tty: !!process.stdout.isTTY,
 };
 

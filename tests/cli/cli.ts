@@ -14,8 +14,10 @@ export interface Run {
   stderr: string;
 }
 
-export function cli(args: string[], options: { cwd?: string; input?: string | Buffer } = {}): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, encoding: 'utf8', input: options.input });
+export function cli(args: string[], options: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {}): Run {
+  // Outside GitHub Actions unless a test says otherwise (the checker reads GITHUB_WORKSPACE).
+  const env = { ...process.env, GITHUB_WORKSPACE: '', ...options.env };
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, encoding: 'utf8', input: options.input, env });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -107,6 +107,20 @@ describe('check --format', () => {
     expect(lines[4]).toMatch(/^::notice .*title=agency\.alias::/);
     expect(lines.at(-1)).toBe('1 file: 2 errors, 2 warnings, 2 infos/hints');
   });
+
+  it('in GitHub Actions, paths are relative to the checkout (GITHUB_WORKSPACE) for annotations and SARIF, run from wherever', () => {
+    const env = { GITHUB_WORKSPACE: ws };
+    const from = `${ws}/plans`;
+    const github = cli(['check', '--format', 'github', '规划 分工,方案.plan.txt'], { cwd: from, env }).stdout;
+    expect(github).toMatch(/^::warning file=plans\/规划 分工%2C方案\.plan\.txt,line=8,/m);
+    expect(github).toMatch(/^::error file=fengong\.json,line=1,/m);
+    const log = JSON.parse(cli(['check', '--format', 'sarif', '规划 分工,方案.plan.txt'], { cwd: from, env }).stdout);
+    expect(validate(log)).toBe(true);
+    expect(log.runs[0].results.map((x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => decodeURIComponent(x.locations[0].physicalLocation.artifactLocation.uri))).toContain(PLAN);
+    expect(log.runs[0].originalUriBaseIds['%SRCROOT%'].uri).toBe(`file://${ws}/`);
+    // The text format keeps paths as the user gave them.
+    expect(cli(['check', '规划 分工,方案.plan.txt'], { cwd: from, env }).stdout).toMatch(/^规划 分工,方案\.plan\.txt:8:/m);
+  });
 });
 
 describe('check --quiet, --max-warnings, --locale', () => {

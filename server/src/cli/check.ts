@@ -2,7 +2,7 @@
 // Exit 0: no error (and no more warnings than --max-warnings); 1: an error was found, or more
 // warnings than allowed; 2: bad usage, or a path or project file that could not be read (one
 // line each, on stderr).
-import { join } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileReport, ProjectRegistry, type FileReport, type Locale } from '../engine';
 import { count, UsageError, type CommandSpec, type Parsed } from './args';
 import type { Io } from './io';
@@ -33,6 +33,16 @@ export const CHECK: CommandSpec = {
     outline: { flag: true, zh: '同时列出大纲与任务（text 格式）', en: 'print the outline and tasks too (text format)' },
   },
 };
+
+/** Paths relative to the repository's root for code scanning and annotations (those outside it stay as shown). */
+function fromRoot(checked: Checked, io: Io): Checked {
+  if (resolve(io.root) === resolve(io.cwd)) return checked;
+  const rebase = (path: string) => {
+    const r = relative(io.root, resolve(io.cwd, path));
+    return r && !r.startsWith('..') && !isAbsolute(r) ? r.split(sep).join('/') : path;
+  };
+  return { ...checked, files: checked.files.map((f) => ({ ...f, path: rebase(f.path) })), projects: checked.projects.map((p) => ({ ...p, path: rebase(p.path) })) };
+}
 
 /** --quiet: errors only. */
 const errorsOnly = (r: FileReport): FileReport => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') });
@@ -73,9 +83,9 @@ export async function check({ values, positionals }: Parsed, io: Io): Promise<nu
     // Indented for a person at a terminal; compact for a program reading a pipe.
     io.write(JSON.stringify({ files: checked.files, projectFiles: checked.projects }, null, io.tty ? 2 : undefined) + '\n');
   } else if (format === 'sarif') {
-    io.write(JSON.stringify(sarifLog(checked, { say, version: VERSION, cwd: io.cwd }), null, 2) + '\n');
+    io.write(JSON.stringify(sarifLog(fromRoot(checked, io), { say, version: VERSION, cwd: io.root }), null, 2) + '\n');
   } else if (format === 'github') {
-    io.write(githubOutput(checked, say));
+    io.write(githubOutput(fromRoot(checked, io), say));
   } else {
     io.write(textOutput(checked, { outline: values.outline === true, say }));
   }

@@ -8,6 +8,8 @@ export interface Io {
   /** The --locale's words. */
   say: Say;
   cwd: string;
+  /** What SARIF and GitHub paths are relative to: the repository's checkout in GitHub Actions (GITHUB_WORKSPACE), else the working folder. */
+  root: string;
   /** Standard output is a terminal (JSON indented, no binary output). */
   tty: boolean;
 }
