@@ -1,9 +1,10 @@
 // The checker as a user runs it: the bundled dist/cli.js in a child process.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from './cli';
 import { ROOT, SAMPLE } from '../helpers';
 
 const CLI = join(ROOT, 'dist/cli.js');
@@ -11,7 +12,7 @@ const cli = (args: string[], cwd = ROOT) => spawnSync(process.execPath, [CLI, ..
 
 let dir: string;
 beforeAll(() => {
-  execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs')], { cwd: ROOT });
+  build();
   dir = mkdtempSync(join(tmpdir(), 'fengong-cli-'));
 });
 

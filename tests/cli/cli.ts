@@ -1,7 +1,7 @@
 // The bundled checker as a user runs it (dist/cli.js in a child process), and workspaces of
 // real plan text in temporary folders.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ROOT, SAMPLE } from '../helpers';
@@ -21,7 +21,23 @@ export function cli(args: string[], options: { cwd?: string; input?: string | Bu
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** Newest modification time under a path. */
+function newest(path: string): number {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
+}
+
+/**
+ * Builds dist/ unless it is newer than everything the checker and the library are made of:
+ * test files run side by side, and a rebuild under another file's running checker could be
+ * read half-written (`npm test` builds first).
+ */
 export function build(): void {
+  const outputs = ['dist/cli.js', 'dist/lib/index.mjs', 'dist/lib/index.cjs', 'dist/lib/index.d.cts'].map((f) => join(ROOT, f));
+  const built = outputs.every((f) => existsSync(f)) ? Math.min(...outputs.map((f) => statSync(f).mtimeMs)) : 0;
+  const sources = Math.max(...['server/src', 'server/data', 'esbuild.mjs', 'package.json', 'tsconfig.lib.json'].map((p) => newest(join(ROOT, p))));
+  if (built > sources) return;
   execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs')], { cwd: ROOT });
 }
 

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from './cli';
 import { ROOT } from '../helpers';
 
 const CLI = join(ROOT, 'dist/cli.js');
@@ -49,7 +50,7 @@ const values = (ws: ExcelJS.Worksheet, n: number) => (ws.getRow(n).values as unk
 
 let dir: string;
 beforeAll(() => {
-  execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs')], { cwd: ROOT });
+  build();
   dir = mkdtempSync(join(tmpdir(), 'fengong-table-'));
 });
 
