@@ -53,7 +53,7 @@ const LOCALE: OptionSpec = { values: LOCALES, zh: '输出语言（默认中英�
 
 /** A command's options with --locale, --help and --version. */
 function allOptions(spec: CommandSpec): Record<string, OptionSpec> {
-  return { locale: LOCALE, ...spec.options, ...COMMON };
+  return { ...spec.options, ...(spec.options.locale ? {} : { locale: LOCALE }), ...COMMON };
 }
 
 /** The one-line hint after a usage error. */
