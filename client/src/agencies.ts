@@ -163,7 +163,7 @@ export function registerAgenciesView(context: vscode.ExtensionContext, client: L
       if (provider.scope === 'workspace' || e.document.uri.toString() === plans.current?.toString()) refreshSoon();
     }),
     vscode.workspace.onDidSaveTextDocument((d) => {
-      if (d.fileName.endsWith('fengong.registry.json')) refreshSoon(300);
+      if (/(^|[\\/])fengong(\.registry)?\.json$/.test(d.fileName)) refreshSoon(300);
     }),
     view.onDidChangeVisibility((e) => {
       if (e.visible) provider.refresh();

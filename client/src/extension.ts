@@ -33,6 +33,7 @@ async function claimPlainTextPlan(doc: vscode.TextDocument, plans: PlanFiles): P
 
 export async function activate(context: vscode.ExtensionContext): Promise<Api> {
   const plans = planFilesOf(context.extension);
+  const PROJECT_FILES = '**/{fengong.json,fengong.registry.json}';
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.stdio },
@@ -40,10 +41,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
   };
   const output = vscode.window.createOutputChannel('fengong', { log: true });
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: LANGUAGE_ID }, { scheme: 'file', pattern: '**/fengong.registry.json' }],
+    // The project file, fengong.json, or its old name: its edits apply unsaved, its problems are shown in it.
+    documentSelector: [{ language: LANGUAGE_ID }, { scheme: 'file', pattern: PROJECT_FILES }],
     synchronize: {
       configurationSection: 'fengong',
-      fileEvents: [vscode.workspace.createFileSystemWatcher('**/fengong.registry.json'), vscode.workspace.createFileSystemWatcher(planGlob(plans))],
+      fileEvents: [vscode.workspace.createFileSystemWatcher(PROJECT_FILES), vscode.workspace.createFileSystemWatcher(planGlob(plans))],
     },
     initializationOptions: { settings: vscode.workspace.getConfiguration('fengong') },
     outputChannel: output,

@@ -1,52 +1,83 @@
 // The command-line tool: thin adapters over the engine, so it always agrees with the editor.
-// Each subcommand lives in cli/<name>.ts and returns its exit code:
-// 0 all well, 1 an error was found, 2 bad usage or an unreadable file.
-import { registryJsonSchema } from './engine';
-import { UsageError } from './cli/args';
-import { check, CHECK_USAGE } from './cli/check';
-import { table, TABLE_USAGE } from './cli/table';
-import { matrix, MATRIX_USAGE } from './cli/matrix';
-import { fix, FIX_USAGE } from './cli/fix';
-import { importCommand, IMPORT_USAGE } from './cli/import';
-import { exportCommand, EXPORT_USAGE } from './cli/exportDocx';
+// Each subcommand lives in cli/<name>.ts with its options declared once (cli/args.ts) and
+// returns its exit code: 0 all well, 1 an error was found, 2 bad usage or an unreadable file
+// (one line saying which). `fengong --help`, `fengong CMD --help` and `--version` exit 0.
+import { projectJsonSchema } from './engine';
+import { helpHint, helpText, parseCommand, synopsis, UsageError, type CommandSpec, type Parsed } from './cli/args';
+import { check, CHECK } from './cli/check';
+import { table, TABLE } from './cli/table';
+import { matrix, MATRIX } from './cli/matrix';
+import { fix, FIX } from './cli/fix';
+import { importCommand, IMPORT } from './cli/import';
+import { exportCommand, EXPORT } from './cli/exportDocx';
+import type { Io } from './cli/io';
+import { localeOf, sayer, type Say } from './cli/say';
+import { VERSION } from './cli/version';
 
-type Command = (argv: string[], write: (s: string | Uint8Array) => void, warn: (s: string) => void) => number | Promise<number>;
+type Run = (parsed: Parsed, io: Io) => number | Promise<number>;
 
-const COMMANDS: Record<string, { usage: string; run: Command }> = {
-  check: { usage: CHECK_USAGE, run: check },
-  table: { usage: TABLE_USAGE, run: table },
-  matrix: { usage: MATRIX_USAGE, run: matrix },
-  fix: { usage: FIX_USAGE, run: fix },
-  import: { usage: IMPORT_USAGE, run: importCommand },
-  export: { usage: EXPORT_USAGE, run: exportCommand },
-  // JSON Schema of fengong.registry.json, written into dist/ by the build for editors.
+const SCHEMA: CommandSpec = {
+  name: 'schema',
+  operands: '',
+  brief: { zh: '输出项目文件的 JSON Schema', en: "print the project file's JSON Schema" },
+  zh: '输出项目文件 fengong.json 的 JSON Schema（构建时写入 dist/，供编辑器使用）。',
+  en: 'Print the JSON Schema of the project file fengong.json (the build writes it into dist/ for editors).',
+  options: {},
+};
+
+const COMMANDS: Record<string, { spec: CommandSpec; run: Run }> = {
+  check: { spec: CHECK, run: check },
+  table: { spec: TABLE, run: table },
+  matrix: { spec: MATRIX, run: matrix },
+  fix: { spec: FIX, run: fix },
+  import: { spec: IMPORT, run: importCommand },
+  export: { spec: EXPORT, run: exportCommand },
   schema: {
-    usage: 'fengong schema',
-    run: (_argv, write) => {
-      write(JSON.stringify(registryJsonSchema(), null, 2) + '\n');
+    spec: SCHEMA,
+    run: (_parsed, io) => {
+      io.write(JSON.stringify(projectJsonSchema(), null, 2) + '\n');
       return 0;
     },
   },
 };
 
-function usage(): string {
-  return ['用法 (usage):', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n');
+function usage(say: Say): string {
+  return [
+    `${say('用法', 'usage')}: fengong ${say('命令', 'COMMAND')} [${say('选项', 'options')}] …`,
+    '',
+    ...Object.values(COMMANDS).map((c) => `  ${synopsis(c.spec).padEnd(28)}  ${say(c.spec.brief.zh, c.spec.brief.en)}`),
+    '',
+    say('fengong 命令 --help 显示该命令的选项；--version 显示版本号。', 'fengong COMMAND --help shows its options; --version the version.'),
+  ].join('\n');
 }
 
-async function run(argv: string[]): Promise<number> {
+async function run(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
+  const { say } = io;
   if (name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(usage() + '\n');
+    const topic = name === 'help' && rest[0] ? COMMANDS[rest[0]] : undefined;
+    io.write((topic ? helpText(topic.spec, say) : usage(say)) + '\n');
     return 0;
   }
-  if (!name) throw new UsageError('缺少命令 (no command given)');
+  if (name === '--version' || name === '-v') {
+    io.write(VERSION + '\n');
+    return 0;
+  }
+  if (!name) throw new UsageError(say('缺少命令', 'no command given'));
   const command = COMMANDS[name];
-  if (!command) throw new UsageError(`未知命令 (unknown command): ${name}`);
-  return command.run(
-    rest,
-    (s) => process.stdout.write(s),
-    (s) => process.stderr.write(s + '\n'),
-  );
+  if (!command) throw new UsageError(say(`未知命令 ${name}`, `unknown command ${name}`));
+  try {
+    const parsed = parseCommand(rest, command.spec, say);
+    if (parsed.asked) {
+      io.write((parsed.asked === 'help' ? helpText(command.spec, say) : VERSION) + '\n');
+      return 0;
+    }
+    return await command.run(parsed, io);
+  } catch (e) {
+    // The hint names the command's own help.
+    if (e instanceof UsageError) e.command ??= name;
+    throw e;
+  }
 }
 
 // `fengong check … | head` closes the pipe early: that is not an error.
@@ -54,13 +85,24 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
 });
 
-run(process.argv.slice(2)).then(
+const argv = process.argv.slice(2);
+const say = sayer(localeOf(argv));
+const io: Io = {
+  write: (s) => process.stdout.write(s),
+  warn: (s) => process.stderr.write(s + '\n'),
+  say,
+  cwd: process.cwd(),
+  root: process.env.GITHUB_WORKSPACE || process.cwd(),
+  tty: !!process.stdout.isTTY,
+};
+
+run(argv, io).then(
   (code) => {
     process.exitCode = code;
   },
   (e) => {
-    if (e instanceof UsageError) process.stderr.write(`fengong: ${e.message}\n${usage()}\n`);
-    else process.stderr.write(`fengong: 内部错误 (internal error): ${(e as Error).message}\n`);
+    if (e instanceof UsageError) process.stderr.write(`fengong: ${e.message}; ${helpHint(say, e.command)}\n`);
+    else process.stderr.write(`fengong: ${say('内部错误', 'internal error')}: ${(e as Error).message}\n`);
     process.exitCode = 2;
   },
 );

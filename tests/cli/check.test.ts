@@ -1,9 +1,10 @@
 // The checker as a user runs it: the bundled dist/cli.js in a child process.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from './cli';
 import { ROOT, SAMPLE } from '../helpers';
 
 const CLI = join(ROOT, 'dist/cli.js');
@@ -11,7 +12,7 @@ const cli = (args: string[], cwd = ROOT) => spawnSync(process.execPath, [CLI, ..
 
 let dir: string;
 beforeAll(() => {
-  execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs')], { cwd: ROOT });
+  build();
   dir = mkdtempSync(join(tmpdir(), 'fengong-cli-'));
 });
 
@@ -69,7 +70,7 @@ describe('fengong check', () => {
     expect(r.status).toBe(0);
     writeFileSync(join(ws, 'fengong.registry.json'), '{ "agencies": [ { "name": "县甲局" } ');
     r = cli(['check', 'plans/a.plan.txt'], ws);
-    expect(r.stderr).toMatch(/^fengong\.registry\.json:1:\d+: error: .*\[registry\.invalid-json\]/m);
+    expect(r.stdout).toMatch(/^fengong\.registry\.json:1:\d+: error: .*\[registry\.invalid-json\]/m);
     expect(r.status).toBe(1);
   });
 
@@ -84,7 +85,7 @@ describe('fengong check', () => {
   });
 
   it('exits 2 with a one-line reason for bad usage and unreadable paths', () => {
-    for (const args of [[], ['check'], ['check', '--format', 'xml', 'x'], ['lint', 'x'], ['check', 'no/such/file.txt'], ['check', 'seeds']]) {
+    for (const args of [[], ['check'], ['check', '--format', 'xml', 'x'], ['lint', 'x'], ['check', 'no/such/file.txt'], ['check', 'tests/fixtures/sarif']]) {
       const r = cli(args);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr, args.join(' ')).not.toMatch(/at .*\.js:\d+/);

@@ -1,9 +1,10 @@
 // fengong fix as a user runs it: the bundled dist/cli.js in a child process.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from './cli';
 import { formatChineseNumeral } from '../../server/src/engine';
 import { ROOT, run, SAMPLE } from '../helpers';
 
@@ -15,7 +16,7 @@ const INSERTED = SAMPLE.replace('(五)创新土地管理体系', '(五)深化投
 
 let dir: string;
 beforeAll(() => {
-  execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs')], { cwd: ROOT });
+  build();
   dir = mkdtempSync(join(tmpdir(), 'fengong-fix-'));
 });
 
@@ -81,7 +82,7 @@ describe('fengong fix', () => {
   });
 
   it('exits 2 with a one-line reason for bad usage and unreadable paths', () => {
-    for (const args of [['fix'], ['fix', '--bogus', 'x'], ['fix', 'no/such/file.txt'], ['fix', 'seeds']]) {
+    for (const args of [['fix'], ['fix', '--bogus', 'x'], ['fix', 'no/such/file.txt'], ['fix', 'tests/fixtures/sarif']]) {
       const r = cli(args);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr, args.join(' ')).not.toMatch(/at .*\.js:\d+/);

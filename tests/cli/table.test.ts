@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from './cli';
 import { ROOT } from '../helpers';
 
 const CLI = join(ROOT, 'dist/cli.js');
@@ -51,7 +52,7 @@ const values = (ws: ExcelJS.Worksheet, n: number) => (ws.getRow(n).values as unk
 
 let dir: string;
 beforeAll(() => {
-  execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs')], { cwd: ROOT });
+  build();
   dir = mkdtempSync(join(tmpdir(), 'fengong-table-'));
 });
 

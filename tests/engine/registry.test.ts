@@ -2,7 +2,7 @@
 // from its place and date, and the workspace file over it — broken files must not break anything.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyze, DataFileSchema, loadRegistryFile, presetRegistry, provinces, registryJsonSchema, standingAt, type DataFile } from '../../server/src/engine';
+import { analyze, DataFileSchema, loadRegistryFile, presetRegistry, projectJsonSchema, provinces, standingAt, type DataFile } from '../../server/src/engine';
 import { DATA_TEXT, PROVINCE_TEXT } from '../../server/src/engine/registry/data';
 import { codes, plan, taskPlan } from '../helpers';
 
@@ -181,8 +181,8 @@ describe('the workspace registry file', () => {
   });
 
   it('has a JSON Schema generated from the same zod schema', () => {
-    const schema = registryJsonSchema() as { properties: Record<string, unknown> };
-    expect(Object.keys(schema.properties)).toEqual(['$schema', 'extends', 'place', 'date', 'agencies', 'retire', 'ignore']);
+    const schema = projectJsonSchema() as { properties: Record<string, unknown> };
+    expect(Object.keys(schema.properties)).toEqual(['$schema', 'extends', 'place', 'date', 'agencies', 'retire', 'ignore', 'rules', 'messages']);
     expect(JSON.parse(readFileSync(new URL('../../server/data/agencies/national.json', import.meta.url), 'utf8')).agencies.length).toBeGreaterThan(150);
   });
 });

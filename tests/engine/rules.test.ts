@@ -189,6 +189,7 @@ describe('the rule table', () => {
     'registry.invalid-json': () => registryFindings(loadRegistryFile('{ "agencies": [', 'r.json').findings),
     'registry.invalid': () => registryFindings(loadRegistryFile('{ "agencies": [{ "nom": "X" }] }', 'r.json').findings),
     'registry.unknown-preset': () => registryFindings(loadRegistryFile('{ "extends": ["atlantis"] }', 'r.json').findings),
+    'registry.unknown-rule': () => registryFindings(loadRegistryFile('{ "rules": { "clause.nope": "off" } }', 'r.json').findings),
     'registry.duplicate-name': () => registryFindings(loadRegistryFile('{ "agencies": [{ "name": "甲局" }, { "name": "乙局", "aliases": ["甲局"] }] }', 'r.json').findings),
   };
   const ARGS = { name: 'X', open: '(', close: ')', agency: 'X', written: 'X', expected: '1', actual: '2', near: '', shown: '1', skipped: '2', error: 'e', path: 'p', preset: 'p', known: 'k', until: '2018', untilZh: '2018年', reform: '2018', how: 'rename', successor: 'Y', place: 'p', deadline: 'd', due: '2023-12', date: '2024', dateZh: '2024年' };

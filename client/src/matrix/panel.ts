@@ -105,7 +105,7 @@ export class MatrixPanel implements vscode.Disposable {
       }),
       // A registry edit changes which agencies are unknown and how names merge.
       vscode.workspace.onDidSaveTextDocument((d) => {
-        if (this.panel && d.fileName.endsWith('fengong.registry.json')) this.updateSoon();
+        if (this.panel && /(^|[\\/])fengong(\.registry)?\.json$/.test(d.fileName)) this.updateSoon();
       }),
     );
   }

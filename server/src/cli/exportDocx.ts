@@ -6,33 +6,43 @@
 import { existsSync } from 'node:fs';
 import { planStem } from '../engine';
 import { exportDocx } from '../word/docxExport';
-import { parseOptions, UsageError } from './args';
-import { shortOutput, writeOrFail } from './import';
+import { UsageError, type CommandSpec, type Parsed } from './args';
+import { writeOrFail } from './import';
+import type { Io } from './io';
 import { display, loadPlans } from './plans';
 
-export const EXPORT_USAGE = 'fengong export --format docx [--with-table] [-o OUT|-] [--force] [--registry FILE] FILE';
+export const EXPORT: CommandSpec = {
+  name: 'export',
+  operands: 'FILE',
+  brief: { zh: '导出为 Word', en: "export as Word" },
+  zh: '把分工方案导出为 Word 文档（GB/T 9704 版式）；默认写到同名 .docx。',
+  en: 'A plan as a Word document in GB/T 9704 layout; by default beside it as NAME.docx.',
+  options: {
+    format: { values: ['docx'], zh: '输出格式（docx）', en: 'output format (docx)' },
+    'with-table': { flag: true, zh: '附任务表', en: 'add the task table as an attachment' },
+    output: { short: 'o', arg: 'OUT|-', zh: '写入此文件；- 为标准输出', en: 'write to OUT; - for standard output' },
+    force: { flag: true, zh: '覆盖已有文件', en: 'overwrite an existing file' },
+    project: { arg: 'FILE', zh: '使用此项目文件，而非最近的 fengong.json', en: 'use this project file instead of the nearest fengong.json' },
+    registry: { arg: 'FILE', zh: '同 --project（旧名）', en: 'the same as --project (old name)' },
+  },
+};
 
 /** plan.plan.txt, plan.fengong, plan.txt → plan.docx */
 export function docxPathFor(planPath: string): string {
   return planStem(planPath) + '.docx';
 }
 
-export async function exportCommand(argv: string[], write: (s: string | Uint8Array) => void, warn: (s: string) => void): Promise<number> {
-  const { options, files } = parseOptions(shortOutput(argv), {
-    format: { values: ['docx'] },
-    'with-table': { flag: true },
-    output: {},
-    force: { flag: true },
-    registry: {},
-  });
-  if (files.length !== 1) throw new UsageError('需要一个分工方案文件 (give one plan file)');
+export async function exportCommand({ values: options, positionals: files }: Parsed, io: Io): Promise<number> {
+  const write = (s: string | Uint8Array) => io.write(s);
+  const warn = (s: string) => io.warn(s);
+  if (files.length !== 1) throw new UsageError(io.say('需要一个分工方案文件', 'give one plan file'));
   const explicit = options.output as string | undefined;
-  if (explicit === '-' && process.stdout.isTTY) throw new UsageError('docx 不能写到终端：用 -o 文件 (docx cannot go to a terminal: use -o FILE)');
-  const { plans, unreadable } = await loadPlans(files, { registry: options.registry as string | undefined, locale: 'zh-cn' });
+  if (explicit === '-' && io.tty) throw new UsageError(io.say('docx 不能写到终端：用 -o 文件', 'docx cannot go to a terminal: use -o FILE'));
+  const { plans, unreadable } = await loadPlans([{ kind: 'file', path: files[0] }], { project: (options.project ?? options.registry) as string | undefined, locale: 'zh-cn' });
   for (const reason of unreadable) warn(`fengong: ${reason}`);
   const plan = plans[0];
   if (!plan) return 2;
-  const out = explicit ?? docxPathFor(plan.path);
+  const out = explicit ?? docxPathFor(files[0]);
   if (!explicit && !options.force && existsSync(out)) {
     warn(`fengong: ${display(out)} 已存在，未覆盖；用 -o 指定文件或加 --force (exists, not overwritten: use -o FILE or --force)`);
     return 2;

@@ -1,4 +1,4 @@
-// fengong fix [--write] [--registry FILE] [--full-width] [--no-format] FILE...
+// fengong fix [--write] [--project FILE] [--full-width] [--no-format] PATH...
 // Applies every safe fix (clause repairs, registry names, formatting, renumbering) and prints
 // the fixed text, or writes it back with --write in the file's own encoding (UTF-8 with or
 // without BOM, UTF-16LE, GB18030) and line ends. References to renumbered headings are
@@ -6,47 +6,69 @@
 // Exit 0: done; 1: an error remains after fixing; 2: bad usage, an unreadable or unwritable file.
 import { writeFileSync } from 'node:fs';
 import { repairPlan, analyze, type Locale, LineIndex } from '../engine';
-import { parseOptions, UsageError } from './args';
-import { display, host, registryFor } from './plans';
+import { UsageError, type CommandSpec, type Parsed } from './args';
+import type { Io } from './io';
+import { expandPaths } from './paths';
+import { display, host, projectLines, registryFor } from './plans';
+import { unreadable } from './say';
 
-export const FIX_USAGE = 'fengong fix [--write] [--registry FILE] [--full-width] [--no-format] FILE...';
+export const FIX: CommandSpec = {
+  name: 'fix',
+  operands: 'PATH...',
+  brief: { zh: '修复分工方案', en: "repair plans" },
+  zh: '修复分工方案：重新编号、补全括号、别名改为名录名称、统一格式；默认输出修复后的文本。',
+  en: 'Repair plans: renumber, repair brackets, write aliases as registry names, format; prints the fixed text unless --write.',
+  options: {
+    write: { flag: true, short: 'w', zh: '写回文件（保留编码与换行）', en: 'write the files back (keeping encoding and line ends)' },
+    project: { arg: 'FILE', zh: '使用此项目文件，而非最近的 fengong.json', en: 'use this project file instead of the nearest fengong.json' },
+    registry: { arg: 'FILE', zh: '同 --project（旧名）', en: 'the same as --project (old name)' },
+    'full-width': { flag: true, zh: '条款括号与分隔符用全角（GB/T 15834）', en: 'full-width clause brackets and separators (GB/T 15834)' },
+    'no-format': { flag: true, zh: '不统一格式', en: 'do not format' },
+    ignore: { arg: 'PATTERN', multiple: true, zh: '另外跳过的路径（.gitignore 写法）', en: 'more paths to skip (.gitignore patterns)' },
+  },
+};
 
 type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'gb18030';
 
-export async function fix(argv: string[], write: (s: string) => void, warn: (s: string) => void): Promise<number> {
-  const { options, files } = parseOptions(argv, {
-    write: { flag: true },
-    registry: {},
-    'full-width': { flag: true },
-    'no-format': { flag: true },
-  });
-  if (files.length === 0) throw new UsageError('没有要修复的文件 (no files to fix)');
+export async function fix({ values, positionals }: Parsed, io: Io): Promise<number> {
+  const { say } = io;
+  const write = (s: string) => io.write(s);
+  const warn = (s: string) => io.warn(s);
+  if (positionals.length === 0) throw new UsageError(say('没有要修复的文件', 'no files to fix'));
+  if (positionals.includes('-')) throw new UsageError(say('fix 不读标准输入', 'fix does not read standard input'));
   const locale: Locale = 'both';
   let status = 0;
   const worse = (s: number) => {
     status = Math.max(status, s);
   };
+  const expanded = await expandPaths(positionals, { host, cwd: io.cwd, ignore: (values.ignore as string[] | undefined) ?? [], say });
+  for (const problem of expanded.problems) {
+    warn(`fengong: ${problem}`);
+    worse(2);
+  }
+  const files = expanded.inputs.flatMap((i) => (i.kind === 'file' ? [i.path] : []));
+  const project = (values.project ?? values.registry) as string | undefined;
 
   for (const path of files) {
     const shown = display(path);
     const read = await host.readText(path);
     if (read.error || read.text === undefined) {
-      warn(`fengong: ${read.error ?? path}`);
+      warn(`fengong: ${unreadable(say, path, read)}`);
       worse(2);
       continue;
     }
     const encoding: Encoding = read.encoding === 'utf-8' && read.bom ? 'utf-8-bom' : read.encoding ?? 'utf-8';
-    const registry = await registryFor(path, options.registry as string | undefined, locale);
+    const registry = await registryFor(path, project, locale);
     if (typeof registry === 'string') {
       warn(`fengong: ${registry}`);
       worse(2);
       continue;
     }
-    for (const p of registry.problems) warn(p);
+    for (const line of projectLines(registry)) warn(line);
 
     const result = repairPlan(read.text, {
       registry: registry.registry,
-      format: options['no-format'] ? false : { fullWidth: options['full-width'] === true },
+      format: values['no-format'] ? false : { fullWidth: values['full-width'] === true },
     });
     const lines = new LineIndex(result.text);
     for (const r of result.references) {
@@ -58,7 +80,7 @@ export async function fix(argv: string[], write: (s: string) => void, warn: (s: 
     const { fixes, format, renumber } = result.counts;
     const summary = `${shown}: ${result.changed ? '已修复' : '无需修复'} (${fixes} 处条款修复 clause fixes, ${renumber} 处编号 renumbered, ${format} 处格式 formatting)`;
 
-    if (options.write) {
+    if (values.write) {
       if (result.changed) {
         const encoded = encode(result.text, encoding);
         if (!encoded) {

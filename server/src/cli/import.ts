@@ -7,15 +7,21 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { importDocx, NotDocxError } from '../word/docxImport';
-import { parseOptions, UsageError } from './args';
+import { UsageError, type CommandSpec, type Parsed } from './args';
+import type { Io } from './io';
 import { display } from './plans';
 
-export const IMPORT_USAGE = 'fengong import [-o OUT|-] [--force] FILE.docx';
-
-/** `-o X` is `--output X` for the Word commands. */
-export function shortOutput(argv: string[]): string[] {
-  return argv.map((a) => (a === '-o' ? '--output' : a.startsWith('-o=') ? `--output=${a.slice(3)}` : a));
-}
+export const IMPORT: CommandSpec = {
+  name: 'import',
+  operands: 'FILE.docx',
+  brief: { zh: '从 Word 导入', en: "import from Word" },
+  zh: '把 Word 分工方案转为方案文本（自动编号写成文字，任务表转为条款）；默认写到同名 .plan.txt。',
+  en: 'A Word plan as plan text (automatic numbering written out, task tables as clauses); by default beside it as NAME.plan.txt.',
+  options: {
+    output: { short: 'o', arg: 'OUT|-', zh: '写入此文件；- 为标准输出', en: 'write to OUT; - for standard output' },
+    force: { flag: true, zh: '覆盖已有文件', en: 'overwrite an existing file' },
+  },
+};
 
 export function writeOrFail(path: string, data: string | Uint8Array): void {
   try {
@@ -25,9 +31,10 @@ export function writeOrFail(path: string, data: string | Uint8Array): void {
   }
 }
 
-export async function importCommand(argv: string[], write: (s: string | Uint8Array) => void, warn: (s: string) => void): Promise<number> {
-  const { options, files } = parseOptions(shortOutput(argv), { output: {}, force: { flag: true } });
-  if (files.length !== 1) throw new UsageError('需要一个 .docx 文件 (give one .docx file)');
+export async function importCommand({ values: options, positionals: files }: Parsed, io: Io): Promise<number> {
+  const write = (s: string | Uint8Array) => io.write(s);
+  const warn = (s: string) => io.warn(s);
+  if (files.length !== 1) throw new UsageError(io.say('需要一个 .docx 文件', 'give one .docx file'));
   const [file] = files;
   let bytes: Uint8Array;
   try {

@@ -1,92 +1,122 @@
-// Reading plan files for any subcommand: decoding, the registry that applies, the analysis.
-// Files come through the file host (Node's); the registry file is found by the lookup the
-// language server uses too. Problems come back as one-line reasons, never as thrown errors.
+// Reading plans for any subcommand: decoding, the project file that applies (found by the
+// lookup the language server uses too), the analysis. Files come through the file host (Node's);
+// standard input is read whole. Problems come back as one-line reasons, never as thrown errors.
 import { relative, resolve } from 'node:path';
-import { analyze, loadRegistryFile, registryFindings, type Analysis, type Locale, type Registry, diagnosticOf, LineIndex } from '../engine';
+import { analyze, loadRegistryFile, ProjectRegistry, registryFindings, diagnosticOf, LineIndex, type Analysis, type Locale, type Registry, type ReportDiagnostic } from '../engine';
 import { isFile, type FileHost, type ReadResult } from '../host/fileHost';
+import { decodePlan } from '../host/decode';
 import { RegistryFileLookup } from '../host/registryFile';
 import { nodeFileHost } from '../node/host';
+import type { Input } from './paths';
+import { failed, sayer, unreadable, type Say } from './say';
 
-export interface RegistryChoice {
+/** The project file a plan is checked under, and its own findings. */
+export interface ProjectChoice {
   registry?: Registry;
-  /** Findings in the registry file itself, formatted `path:line:col: severity: message [code]`. */
-  problems: string[];
+  /** The file's path as shown; none when no project file applies. */
+  display?: string;
+  /** Findings in the project file itself, located in it. */
+  diagnostics: ReportDiagnostic[];
   errors: number;
 }
 
 export interface PlanFile {
-  path: string;
-  /** As shown to the user: relative to the working folder when inside it. */
+  /** The path read (none for standard input). */
+  path?: string;
+  /** As shown to the user: relative to the working folder when inside it; the --stdin-filename. */
   display: string;
   text: string;
   encoding: ReadResult['encoding'];
   bom: boolean;
   analysis: Analysis;
-  registry: RegistryChoice;
+  registry: ProjectChoice;
 }
 
-export interface LoadResult {
-  plans: PlanFile[];
-  /** One-line reasons for files that could not be read. */
-  unreadable: string[];
+export interface ReadOptions {
+  /** --project (or --registry): this file instead of the nearest. */
+  project?: string;
+  /** --locale; none: the project file's messages decide. */
+  locale?: Locale;
+  /** The words of reasons (default: the locale's). */
+  say?: Say;
 }
+
+export const STDIN_NAME = '<stdin>';
 
 export function display(path: string): string {
   const r = relative(process.cwd(), path);
   return r && !r.startsWith('..') ? r : path;
 }
 
-/** The checker's files: Node's host (reading synchronously), one registry lookup and one reading of each registry file per run. */
+/** The checker's files: Node's host (reading synchronously), one project lookup and one reading of each project file per run. */
 export const host: FileHost = nodeFileHost({ sync: true });
 const lookup = new RegistryFileLookup((path) => isFile(host, path));
-const registryCache = new Map<string, RegistryChoice | string>();
+const projectCache = new Map<string, ProjectChoice | string>();
 
-export async function registryFor(path: string, explicit: string | undefined, locale: Locale): Promise<RegistryChoice | string> {
+/** The project file for a plan (a path, or the --stdin-filename); a string when it cannot be read. */
+export async function registryFor(path: string, explicit: string | undefined, locale: Locale | undefined, say: Say = sayer(locale)): Promise<ProjectChoice | string> {
   const file = explicit ?? (await lookup.nearest(resolve(path)));
-  if (!file) return { problems: [], errors: 0 };
-  const cached = registryCache.get(file);
+  if (!file) return { diagnostics: [], errors: 0 };
+  const cached = projectCache.get(file);
   if (cached) return cached;
   const read = await host.readText(file);
   if (read.text === undefined) {
-    const reason = `无法读取单位名录 (cannot read registry, ${read.code ?? 'EIO'}): ${file}`;
-    registryCache.set(file, reason);
+    const reason = `${failed(say, '无法读取项目文件', 'cannot read the project file', read.code ?? 'EIO')}: ${file}`;
+    projectCache.set(file, reason);
     return reason;
   }
   const text = read.text;
   const loaded = loadRegistryFile(text, file);
   const lines = new LineIndex(text);
-  const findings = registryFindings(loaded.findings, { locale });
-  const problems = findings.map((f) => {
-    const d = diagnosticOf(lines, f);
-    return `${display(file)}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`;
-  });
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  const choice = { registry: loaded.registry, problems, errors };
-  registryCache.set(file, choice);
+  // The file's own findings speak --locale, else its own messages (when it could be read).
+  const messages = locale ?? (loaded.registry instanceof ProjectRegistry ? loaded.registry.messages : undefined);
+  const findings = registryFindings(loaded.findings, { locale: messages });
+  const choice: ProjectChoice = {
+    registry: loaded.registry,
+    display: display(file),
+    diagnostics: findings.map((f) => diagnosticOf(lines, f)),
+    errors: findings.filter((f) => f.severity === 'error').length,
+  };
+  projectCache.set(file, choice);
   return choice;
 }
 
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
 /** Plans one at a time, so a run over many files holds one analysis at a time. */
-export async function* eachPlan(files: string[], opts: { registry?: string; locale: Locale }, unreadable: string[]): AsyncGenerator<PlanFile> {
-  for (const path of files) {
-    const read = await host.readText(path);
+export async function* eachPlan(inputs: readonly Input[], opts: ReadOptions, unreadableOut: string[]): AsyncGenerator<PlanFile> {
+  const say = opts.say ?? sayer(opts.locale);
+  for (const input of inputs) {
+    const shown = input.kind === 'stdin' ? (input.name ?? STDIN_NAME) : display(input.path);
+    const read = input.kind === 'stdin' ? decodePlan(await readStdin(), shown) : await host.readText(input.path);
     if (read.error || read.text === undefined) {
-      unreadable.push(read.error ?? path);
+      unreadableOut.push(unreadable(say, input.kind === 'stdin' ? shown : input.path, read));
       continue;
     }
-    const registry = await registryFor(path, opts.registry, opts.locale);
+    // Standard input finds its project file from its name, as if it were that file.
+    const at = input.kind === 'stdin' ? resolve(input.name ?? STDIN_NAME) : input.path;
+    const registry = await registryFor(at, opts.project, opts.locale, say);
     if (typeof registry === 'string') {
-      unreadable.push(registry);
+      unreadableOut.push(registry);
       continue;
     }
     const analysis = analyze(read.text, { registry: registry.registry, locale: opts.locale });
-    yield { path, display: display(path), text: read.text, encoding: read.encoding, bom: !!read.bom, analysis, registry };
+    yield { path: input.kind === 'file' ? input.path : undefined, display: shown, text: read.text, encoding: read.encoding, bom: !!read.bom, analysis, registry };
   }
 }
 
-export async function loadPlans(files: string[], opts: { registry?: string; locale: Locale }): Promise<LoadResult> {
-  const unreadable: string[] = [];
+export async function loadPlans(inputs: readonly Input[], opts: ReadOptions): Promise<{ plans: PlanFile[]; unreadable: string[] }> {
+  const problems: string[] = [];
   const plans: PlanFile[] = [];
-  for await (const p of eachPlan(files, opts, unreadable)) plans.push(p);
-  return { plans, unreadable };
+  for await (const p of eachPlan(inputs, opts, problems)) plans.push(p);
+  return { plans, unreadable: problems };
+}
+
+/** A project file's findings as `path:line:column: severity: message [code]` lines. */
+export function projectLines(choice: ProjectChoice): string[] {
+  return choice.diagnostics.map((d) => `${choice.display}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`);
 }

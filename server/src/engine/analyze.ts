@@ -9,11 +9,13 @@ import type { Registry } from './registry/registry';
 import type { Place } from './registry/places';
 import type { EditWindow } from './edits';
 import { findingOf, type Locale, type SeverityOverrides } from './rules/rules';
+import { projectOptions } from './registry/file';
 
 export interface AnalyzeOptions {
   /**
-   * The workspace registry (from fengong.registry.json): its entries over the registries it
-   * names, or over the plan's place's. Without one the place's registry (from its title,
+   * The workspace registry (from the project file, fengong.json): its entries over the
+   * registries it names, or over the plan's place's; its rules and messages apply under
+   * `severities` and `locale`. Without one the place's registry (from its title,
    * issuer and clauses) and date (文号 or date line) are used.
    */
   registry?: Registry;
@@ -47,7 +49,9 @@ interface AnalysisCache extends LineCache {
 }
 
 /** Reads a plan and checks it. Never throws: a broken document still gets a model and findings. */
-export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+export function analyze(text: string, given: AnalyzeOptions = {}): Analysis {
+  // A project file's rules and messages, under the caller's severities and locale.
+  const options = projectOptions(given);
   try {
     const prev = options.previous?.cache;
     const { model, cache } = parsePlan(text, prev, options.edit);

@@ -1,22 +1,29 @@
-// Which fengong.registry.json applies to a plan: the nearest one in its folder or above. One
-// lookup for the checker and the language server; what it learnt of each folder is kept until
-// registry files appear or go (`clear`).
+// Which project file applies to a plan: the nearest fengong.json (or fengong.registry.json, its
+// old name; fengong.json wins in one folder) in its folder or above. One lookup for the checker
+// and the language server; what it learnt of each folder is kept until project files appear or
+// go (`clear`).
 import { dirname, join } from 'node:path';
 
+export const PROJECT_FILE = 'fengong.json';
+/** The old name, still read. */
 export const REGISTRY_FILE = 'fengong.registry.json';
+/** In the order they are looked for in a folder. */
+export const PROJECT_FILES = [PROJECT_FILE, REGISTRY_FILE] as const;
 
-/** A registry file by its name: a path or a URI. */
+/** A project file by its name (either one): a path or a URI. */
 export function isRegistryFile(pathOrUri: string): boolean {
-  return pathOrUri === REGISTRY_FILE || pathOrUri.endsWith('/' + REGISTRY_FILE) || pathOrUri.endsWith('\\' + REGISTRY_FILE);
+  return PROJECT_FILES.some((name) => pathOrUri === name || pathOrUri.endsWith('/' + name) || pathOrUri.endsWith('\\' + name));
 }
+
+export const isProjectFile = isRegistryFile;
 
 export class RegistryFileLookup {
   private readonly byDir = new Map<string, string | null>();
 
-  /** `exists`: whether a registry file is at that path (on disk, or open in the editor). */
+  /** `exists`: whether a project file is at that path (on disk, or open in the editor). */
   constructor(private readonly exists: (path: string) => Promise<boolean>) {}
 
-  /** The registry file nearest to an absolute plan path, if any. */
+  /** The project file nearest to an absolute plan path, if any. */
   async nearest(planPath: string): Promise<string | undefined> {
     let dir = dirname(planPath);
     const visited: string[] = [];
@@ -28,15 +35,17 @@ export class RegistryFileLookup {
       const known = this.byDir.get(dir);
       if (known !== undefined) return remember(known);
       visited.push(dir);
-      const candidate = join(dir, REGISTRY_FILE);
-      if (await this.exists(candidate)) return remember(candidate);
+      for (const name of PROJECT_FILES) {
+        const candidate = join(dir, name);
+        if (await this.exists(candidate)) return remember(candidate);
+      }
       const up = dirname(dir);
       if (up === dir) return remember(null);
       dir = up;
     }
   }
 
-  /** Registry files appeared or went: look again. */
+  /** Project files appeared or went: look again. */
   clear(): void {
     this.byDir.clear();
   }

@@ -9,6 +9,7 @@ import { expectedExtensionPath } from './context';
 import { registerEditTests } from './edit.e2e';
 import { Suite } from './harness';
 import { registerPlanTests } from './plan.e2e';
+import { registerProjectTests } from './project.e2e';
 import { registerSmokeTests } from './smoke.e2e';
 import { registerViewTests } from './views.e2e';
 import { registerRestartTests } from './restart.e2e';
@@ -21,6 +22,7 @@ export async function run(): Promise<void> {
     registerPlanTests(suite);
     registerViewTests(suite);
     registerRestartTests(suite);
+    registerProjectTests(suite);
     // Last: its rename changes every plan in the workspace.
     registerEditTests(suite);
   }

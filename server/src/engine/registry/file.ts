@@ -1,18 +1,27 @@
-// The workspace's fengong.registry.json: its own agencies (added, or overriding a data entry of
-// the same name), the names it retires, names never reported, and optionally the registries it
-// extends, the place and the date. Its text comes in from the adapters (no I/O here); a broken
-// file gives located findings and no registry, so the adapters keep the last good one.
-import * as z from 'zod/mini';
+// The project file, fengong.json (or fengong.registry.json, its old name): its own agencies
+// (added, or overriding a data entry of the same name), the names it retires, names never
+// reported, optionally the registries it extends, the place and the date; and the rules' levels
+// and the findings' language. Its text comes in from the adapters (no I/O here); a broken file
+// gives located findings and no registry, so the adapters keep the last good one.
 import * as jsonc from 'jsonc-parser';
 import type { Span } from '../text';
+import type { Locale, SeverityOverrides, Severity } from '../rules/rules';
+import { planRuleCodes } from '../rules/descriptions';
 import { namedRegistry } from './build';
 import { Registry, normalizeName, parseDate } from './registry';
-import { RegistryFileSchema } from './schema';
+import { RegistryFileSchema, type RuleLevel } from './schema';
 
 export interface RegistryFinding {
-  code: 'registry.invalid-json' | 'registry.invalid' | 'registry.unknown-preset' | 'registry.duplicate-name' | 'registry.unknown-place';
+  code: 'registry.invalid-json' | 'registry.invalid' | 'registry.unknown-preset' | 'registry.duplicate-name' | 'registry.unknown-place' | 'registry.unknown-rule';
   span: Span;
   args: Record<string, string>;
+}
+
+/** A project file's registry, with the file's rules and messages: `analyze` applies them under the caller's own. */
+export class ProjectRegistry extends Registry {
+  /** Severities by code, `off` as `ignore`; undefined when the file sets none. */
+  rules?: SeverityOverrides;
+  messages?: Locale;
 }
 
 export interface LoadedRegistry {
@@ -64,7 +73,9 @@ export function loadRegistryFile(text: string, path: string): LoadedRegistry {
       findings.push({ code: 'registry.unknown-preset', span: { start: node.offset, end: node.offset + node.length }, args: { preset: p, known: `${NAMED.join(', ')}, 省份名称 (a province by name)` } });
     }
   });
-  const registry = new Registry([path]);
+  const registry = new ProjectRegistry([path]);
+  registry.rules = rulesOf(file.rules, root, findings);
+  registry.messages = file.messages;
   registry.layer = { extends: known, place: file.place, date: parseDate(file.date) };
   if (file.place && !namedRegistry(file.place) && !/[省市区县旗州盟]/.test(file.place)) {
     const node = locate(root, ['place']);
@@ -108,6 +119,8 @@ export function loadRegistryFile(text: string, path: string): LoadedRegistry {
   });
   for (const n of file.retire ?? []) registry.retired.push(n);
   for (const n of file.ignore ?? []) registry.ignore.add(normalizeName(n));
+  // In the file's order, as a reader meets them.
+  findings.sort((a, b) => a.span.start - b.span.start);
   return { registry, findings };
 }
 
@@ -123,7 +136,44 @@ function locate(root: jsonc.Node, path: (string | number)[]): jsonc.Node {
   return node.parent && node.parent.type === 'property' ? node.parent : node;
 }
 
-/** JSON Schema for fengong.registry.json, generated from the same zod schema the engine validates with. */
-export function registryJsonSchema(): object {
-  return z.toJSONSchema(RegistryFileSchema);
+const LEVEL_SEVERITY: Record<RuleLevel, Severity> = { off: 'ignore', hint: 'hint', info: 'info', warning: 'warning', error: 'error' };
+
+/** The file's `rules` as severity overrides; an unknown code is pointed at by its key. */
+function rulesOf(rules: Record<string, RuleLevel> | undefined, root: jsonc.Node, findings: RegistryFinding[]): SeverityOverrides | undefined {
+  if (!rules) return undefined;
+  const known = new Set<string>(planRuleCodes());
+  const out: SeverityOverrides = {};
+  for (const [code, level] of Object.entries(rules)) {
+    if (known.has(code)) {
+      out[code] = LEVEL_SEVERITY[level];
+      continue;
+    }
+    const key = jsonc.findNodeAtLocation(root, ['rules', code])?.parent?.children?.[0];
+    const node = key ?? locate(root, ['rules']);
+    findings.push({ code: 'registry.unknown-rule', span: { start: node.offset, end: node.offset + node.length }, args: { rule: code, known: [...known].join(', ') } });
+  }
+  return out;
+}
+
+// One merged object per (file's rules, caller's severities): the engine keeps a clause's
+// findings while the severities object it was checked with stays the same.
+const merged = new WeakMap<object, WeakMap<object, SeverityOverrides>>();
+const NO_OVERRIDES: SeverityOverrides = {};
+
+/**
+ * The analysis options with a project file's rules and messages applied: the caller's own
+ * severities win over the file's by code, and its locale over the file's messages.
+ */
+export function projectOptions<T extends { registry?: Registry; severities?: SeverityOverrides; locale?: Locale }>(options: T): T {
+  const r = options.registry;
+  if (!(r instanceof ProjectRegistry) || (!r.rules && !r.messages)) return options;
+  let severities = options.severities;
+  if (r.rules) {
+    const own = options.severities ?? NO_OVERRIDES;
+    let byOwn = merged.get(r.rules);
+    if (!byOwn) merged.set(r.rules, (byOwn = new WeakMap()));
+    severities = byOwn.get(own);
+    if (!severities) byOwn.set(own, (severities = { ...r.rules, ...own }));
+  }
+  return { ...options, severities, locale: options.locale ?? r.messages };
 }

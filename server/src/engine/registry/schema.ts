@@ -67,6 +67,15 @@ export const AgencySchema = z.strictObject({
   note: z.optional(z.string()),
 });
 
+/** What a project file's `rules` may set a rule to (`off`: not reported). */
+export const RULE_LEVELS = ['off', 'hint', 'info', 'warning', 'error'] as const;
+export type RuleLevel = (typeof RULE_LEVELS)[number];
+export const MESSAGE_LOCALES = ['both', 'zh-cn', 'en'] as const;
+
+/**
+ * The project file, fengong.json (and fengong.registry.json, its old name): the registry part
+ * (extends … ignore) and the checks' part (rules, messages), for the checker and the editor.
+ */
 export const RegistryFileSchema = z.strictObject({
   $schema: z.optional(z.string()),
   extends: z.optional(z.array(z.string()).check(z.describe('继承的名录：national、省份名称（如 广东省）或地名；旧预设 inner-mongolia、state-council / registries to extend: national, a province or place by name; the old presets inner-mongolia, state-council'))),
@@ -75,6 +84,9 @@ export const RegistryFileSchema = z.strictObject({
   agencies: z.optional(z.array(AgencySchema).check(z.describe('本工作区的单位 / this workspace’s agencies'))),
   retire: z.optional(z.array(trimmed()).check(z.describe('不再使用的名录单位 / data entries this workspace retires'))),
   ignore: z.optional(z.array(z.string()).check(z.describe('不检查的名称 / names never reported'))),
+  // Codes are checked by the loader (file.ts), which points at an unknown one by its key.
+  rules: z.optional(z.record(z.string(), z.enum(RULE_LEVELS)).check(z.describe('各规则的级别：off、hint、info、warning、error / each rule’s level'))),
+  messages: z.optional(z.enum(MESSAGE_LOCALES).check(z.describe('问题提示语言：both（中文在前，附英文）、zh-cn、en / the language of findings'))),
 });
 
 export type AgencyEntry = z.infer<typeof AgencySchema>;

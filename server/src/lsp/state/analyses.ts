@@ -32,7 +32,9 @@ export class Analyses {
   analyze(text: string, registry: Registry | undefined, previous?: Analysis, edit?: EditWindow): Analysis {
     this.count++;
     const s = this.settings.current;
-    return analyze(text, { registry, severities: s.severity, locale: s.messages, previous, edit });
+    // The project file's rules and messages apply under the settings (engine: projectOptions).
+    // fengong.messages at its default, both, leaves the language to the project file.
+    return analyze(text, { registry, severities: s.severity, locale: s.messages === 'both' ? undefined : s.messages, previous, edit });
   }
 
   of(doc: DocumentSource, registry: Registry | undefined): Analysis {

@@ -1,6 +1,7 @@
-// The registries in effect: per registry file (found by the lookup the checker uses too), with
-// the last good registry kept when a file breaks; an open registry document's unsaved text wins
-// over the disk. A file is read once and again when it changes: on the editor's file events,
+// The registries in effect: per project file (fengong.json, or fengong.registry.json, its old
+// name; found by the lookup the checker uses too, host/registryFile.ts), with the last good
+// registry, and so its rules and messages, kept when a file breaks; an open project file's
+// unsaved text wins over the disk. A file is read once and again when it changes: on the editor's file events,
 // or when a look at it (at most once a second, never waited for) finds it changed on disk.
 import { join } from 'node:path';
 import { loadRegistryFile, presetRegistry, type Registry, type RegistryFinding } from '../../engine';
