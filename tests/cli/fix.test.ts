@@ -77,6 +77,10 @@ describe('fengong fix', () => {
     const p = join(dir, 'small.plan.txt');
     writeFileSync(p, '《规划》分工方案\n一、任务\n(一)加快建设。(自治区商务厅牵头,自治区财政厅等部门配合)\n');
     expect(cli(['fix', '--full-width', p]).stdout).toContain('（一）加快建设。（自治区商务厅牵头，自治区财政厅等部门配合）');
+    // The body's punctuation too, between Chinese words; numbers stay as written.
+    writeFileSync(p, '《规划》分工方案\n一、任务\n(一)加快建设,扩大规模:新增1,000家。(自治区商务厅牵头)\n');
+    expect(cli(['fix', '--full-width', p]).stdout).toContain('（一）加快建设，扩大规模：新增1,000家。（自治区商务厅牵头）');
+    expect(cli(['fix', p]).stdout).toContain('加快建设,扩大规模:新增1,000家。');
     writeFileSync(p, '《规划》分工方案\n一、任务\n(二)加快建设。(自治区商务厅牵头 ，自治区财政厅等部门配合)\n');
     expect(cli(['fix', '--no-format', p]).stdout).toContain('(一)加快建设。(自治区商务厅牵头 ，自治区财政厅等部门配合)');
   });

@@ -96,6 +96,12 @@ describe('fengong export / fengong import', () => {
     expect(again.status).toBe(2);
     expect(again.stderr).toContain('已存在，未覆盖');
     expect(cli(['export', '--force', plan]).status).toBe(0);
+    // The body's punctuation is made full width unless --as-written keeps it.
+    const body = (file: string) => strFromU8(unzipSync(readFileSync(file))['word/document.xml']);
+    expect(body(join(dir, '方案.docx'))).toContain('根据自治区');
+    expect(body(join(dir, '方案.docx'))).not.toContain('简称《规划》),根据');
+    expect(cli(['export', '--as-written', '-o', join(dir, '原样.docx'), plan]).status).toBe(0);
+    expect(body(join(dir, '原样.docx'))).toContain('提出的各项重点任务,根据自治区');
 
     const docx = join(dir, '方案.docx');
     const refused = cli(['import', docx]);

@@ -1,4 +1,4 @@
-// fengong export --format docx [--with-table] [-o OUT|-] [--force] [--registry FILE] FILE
+// fengong export --format docx [--with-table] [--as-written] [-o OUT|-] [--force] [--registry FILE] FILE
 // A plan as a Word document laid out as GB/T 9704-2012 asks (server/src/word/layout.ts), with
 // --with-table its task table as an attachment. Without -o the document goes beside the plan
 // as NAME.docx, never over an existing file unless --force; `-o -` writes it to stdout.
@@ -20,6 +20,7 @@ export const EXPORT: CommandSpec = {
   options: {
     format: { values: ['docx'], zh: '输出格式（docx）', en: 'output format (docx)' },
     'with-table': { flag: true, zh: '附任务表', en: 'add the task table as an attachment' },
+    'as-written': { flag: true, zh: '标点照原文（默认正文标点转全角）', en: "keep the punctuation as written (by default the body's is made full width)" },
     output: { short: 'o', arg: 'OUT|-', zh: '写入此文件；- 为标准输出', en: 'write to OUT; - for standard output' },
     force: { flag: true, zh: '覆盖已有文件', en: 'overwrite an existing file' },
     project: { arg: 'FILE', zh: '使用此项目文件，而非最近的 fengong.json', en: 'use this project file instead of the nearest fengong.json' },
@@ -47,7 +48,7 @@ export async function exportCommand({ values: options, positionals: files }: Par
     warn(`fengong: ${display(out)} 已存在，未覆盖；用 -o 指定文件或加 --force (exists, not overwritten: use -o FILE or --force)`);
     return 2;
   }
-  const result = await exportDocx(plan.analysis.model, { withTable: options['with-table'] === true });
+  const result = await exportDocx(plan.analysis.model, { withTable: options['with-table'] === true, punctuation: options['as-written'] === true ? 'as-written' : undefined });
   for (const w of result.warnings) warn(`fengong: ${plan.display}: ${w}`);
   if (explicit === '-') {
     write(result.bytes);

@@ -22,7 +22,7 @@ export const FIX: CommandSpec = {
     write: { flag: true, short: 'w', zh: '写回文件（保留编码与换行）', en: 'write the files back (keeping encoding and line ends)' },
     project: { arg: 'FILE', zh: '使用此项目文件，而非最近的 fengong.json', en: 'use this project file instead of the nearest fengong.json' },
     registry: { arg: 'FILE', zh: '同 --project（旧名）', en: 'the same as --project (old name)' },
-    'full-width': { flag: true, zh: '条款括号与分隔符用全角（GB/T 15834）', en: 'full-width clause brackets and separators (GB/T 15834)' },
+    'full-width': { flag: true, zh: '条款括号、分隔符与正文标点用全角（GB/T 15834）', en: 'full-width clause brackets, separators and body punctuation (GB/T 15834)' },
     'no-format': { flag: true, zh: '不统一格式', en: 'do not format' },
     ignore: { arg: 'PATTERN', multiple: true, zh: '另外跳过的路径（.gitignore 写法）', en: 'more paths to skip (.gitignore patterns)' },
   },

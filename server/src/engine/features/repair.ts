@@ -7,6 +7,7 @@ import { analyze, type AnalyzeOptions } from '../analyze';
 import type { TextEdit } from '../edits';
 import { safeFixes } from './fixes';
 import { formatEdits, type FormatOptions } from './format';
+import { fullWidthEdits } from './fullWidth';
 import { renumberPlan, type NumberReference } from './renumber';
 import type { Span } from '../text';
 
@@ -68,6 +69,14 @@ export function repairPlan(text: string, options: RepairOptions = {}): RepairRes
         counts.format += e.length;
         return e;
       }).length;
+      // Full width asked for: the body's , : ; ? ! ( ) between Chinese words too (GB/T 15834).
+      if (formatOptions.fullWidth) {
+        n += step((a) => {
+          const e = fullWidthEdits(a.model);
+          counts.format += e.length;
+          return e;
+        }).length;
+      }
     }
     if (options.renumber !== false) {
       n += step((a) => {

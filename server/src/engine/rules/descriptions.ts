@@ -14,6 +14,7 @@ export const RULE_DESCRIPTIONS: Record<RuleCode, { zh: string; en: string }> = {
   'agency.alias': { zh: '同一单位在本文件中有两种写法', en: 'One agency is written under two names in the plan' },
   'agency.duplicate': { zh: '同一单位在一个条款中重复出现', en: 'The same agency appears twice in one clause' },
   'agency.lead-and-cooperating': { zh: '牵头单位又列为配合单位', en: 'A lead is also listed as cooperating' },
+  'deadline.before-document': { zh: '任务完成时限早于本文件的日期', en: "A task's deadline is earlier than the plan's own date" },
   'numbering.gap': { zh: '章节或条目编号跳号', en: 'Chapter, section or item numbers skip' },
   'numbering.duplicate': { zh: '章节或条目编号重复', en: 'Chapter, section or item numbers repeat' },
   'numbering.order': { zh: '章节或条目编号倒序', en: 'Chapter, section or item numbers go backwards' },
