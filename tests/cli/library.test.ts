@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers';
+import { RULES } from '../../server/src/engine';
 import { build, FAULTY } from './cli';
 
 let consumer: string;
@@ -60,7 +61,7 @@ const a = analyze(require('node:fs').readFileSync('p.plan.txt', 'utf8'), { local
 console.log(JSON.stringify({ title: report(a).title, path: report(a).path, codes: report(a).diagnostics.map((d) => d.code), rules: RULES.size }));
 `,
     );
-    expect(JSON.parse(node(['cjs.cjs']))).toEqual({ title: '《内蒙古满洲里重点开发开放试验区建设总体规划》重点工作分工方案', path: '<text>', codes: ['agency.unknown', 'clause.no-lead', 'clause.unclosed', 'agency.alias', 'agency.alias'], rules: 21 });
+    expect(JSON.parse(node(['cjs.cjs']))).toEqual({ title: '《内蒙古满洲里重点开发开放试验区建设总体规划》重点工作分工方案', path: '<text>', codes: ['agency.unknown', 'clause.no-lead', 'clause.unclosed', 'agency.alias', 'agency.alias'], rules: RULES.size });
   });
 
   it("README's ten-line example runs as written", () => {
