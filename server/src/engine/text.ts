@@ -158,3 +158,21 @@ export function isSentenceEnd(code: number): boolean {
       return false;
   }
 }
+
+// Names recur: 自治区发展改革委 is written 120 times in one plan, and in every plan of a place.
+// One copy of each is kept (bounded: the pool starts over past its size), so a workspace of
+// plans holds each name once.
+const POOL_MAX = 50_000;
+let pool = new Map<string, string>();
+
+/** The one kept copy of a short string (a name, a role word). */
+export function intern(s: string): string {
+  if (s.length > 40) return s;
+  const kept = pool.get(s);
+  if (kept !== undefined) return kept;
+  if (pool.size >= POOL_MAX) pool = new Map();
+  // A copy of its own: a slice would keep the whole text it was cut from alive.
+  const own = s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+  pool.set(own, own);
+  return own;
+}

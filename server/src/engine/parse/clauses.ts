@@ -143,6 +143,11 @@ function makeClause(text: string, shadow: string, open: number, contentEnd: numb
  * Every clause is built here, with every field in one order: one object shape, so the loops that
  * move, resolve and check clauses on every keystroke stay fast.
  */
+/** An array of its own length (an empty one shares nothing and costs no room). */
+export function fit<T>(list: T[]): T[] {
+  return list.length === 0 ? [] : list.slice();
+}
+
 export function newClause(
   span: Span,
   contentSpan: Span,
@@ -165,10 +170,11 @@ export function newClause(
     mismatched,
     openSpan,
     closeSpan,
-    parties: content.parties,
-    officials: content.officials,
-    deadlines: content.deadlines,
-    roleWords: content.roleWords,
+    // Exact copies: arrays grown by push keep room for 17 and more, and a plan keeps every clause.
+    parties: fit(content.parties),
+    officials: fit(content.officials),
+    deadlines: fit(content.deadlines),
+    roleWords: fit(content.roleWords),
     statesConvention: content.statesConvention,
     findings: undefined,
     resolvedWith: undefined,

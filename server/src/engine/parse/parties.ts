@@ -4,7 +4,7 @@
 // Patterns run over the simplified shadow of the text (牽頭 reads as 牵头); names are cut from the
 // text as written. Every regex runs over one clause's content, so time stays linear.
 import type { Aside, Party, Role } from '../model';
-import { isBlank, type Span } from '../text';
+import { intern, isBlank, type Span } from '../text';
 import { bracketOf } from './clauses';
 import { applyFirstListed, FIRST_LISTED } from './convention';
 import { carriedOnto, endsLikeAgency, isCollective, isDeadline, isOfficial, isPartyName, levelPrefix, stripTail, takesPrefix } from './names';
@@ -120,7 +120,7 @@ export function parseClauseContent(text: string, shadow: string, start: number, 
     const l = labels[k];
     const fieldStart = start + l.at + l.len;
     const fieldEnd = k + 1 < labels.length ? start + labels[k + 1].at : end;
-    out.roleWords.push({ text: text.slice(start + l.at, fieldStart), span: { start: start + l.at, end: fieldStart } });
+    out.roleWords.push({ text: intern(text.slice(start + l.at, fieldStart)), span: { start: start + l.at, end: fieldStart } });
     group = readField(text, shadow, fieldStart, fieldEnd, l.field, group, out);
   }
   if (out.statesConvention) applyFirstListed(out.parties);
@@ -166,7 +166,7 @@ function readSentences(src: Source, start: number, end: number, role: Role, grou
           break;
         }
       }
-      out.roleWords.push({ text: src.text.slice(at, stop), span: { start: at, end: stop } });
+      out.roleWords.push({ text: intern(src.text.slice(at, stop)), span: { start: at, end: stop } });
       if (at > from) group = readRoleWords(src, from, at, role, group, out);
     } else if (first || hasRoleWord(sentence)) group = readRoleWords(src, from, stop, role, group, out);
     first = false;
@@ -198,7 +198,7 @@ function readRoleWords(src: Source, start: number, end: number, role: Role, grou
     }
     if (depth > 0) continue;
     const verb = VERB.get(m[1])!;
-    out.roleWords.push({ text: src.text.slice(start + m.index, start + m.index + m[1].length), span: { start: start + m.index, end: start + m.index + m[1].length } });
+    out.roleWords.push({ text: intern(src.text.slice(start + m.index, start + m.index + m[1].length)), span: { start: start + m.index, end: start + m.index + m[1].length } });
     // After 会同 the names cooperate, whatever the next role word says (X会同Y负责).
     const given: Role = afterWith ? 'cooperating' : verb === 'with' ? 'lead' : verb;
     group = addNames(src, start + from, start + m.index, given, group, out);
@@ -322,7 +322,7 @@ function addNames(src: Source, start: number, end: number, kind: Role | 'officia
       const span: Span = { start: slice.start, end: slice.end };
       if (FIRST_LISTED.test(plain)) {
         out.statesConvention = true;
-        out.roleWords.push({ text: written, span });
+        out.roleWords.push({ text: intern(written), span });
         continue;
       }
       if (kind === 'official' || isOfficial(plain)) {
@@ -338,7 +338,7 @@ function addNames(src: Source, start: number, end: number, kind: Role | 'officia
       if (after && FIRST_LISTED.test(after[1])) {
         out.statesConvention = true;
         const cut0 = plain.length - after[0].length;
-        out.roleWords.push({ text: src.text.slice(slice.start + cut0, slice.end), span: { start: slice.start + cut0, end: slice.end } });
+        out.roleWords.push({ text: intern(src.text.slice(slice.start + cut0, slice.end)), span: { start: slice.start + cut0, end: slice.end } });
         span.end = slice.start + cut0;
       }
       const plainHere = after && FIRST_LISTED.test(after[1]) ? plain.slice(0, plain.length - after[0].length) : plain;
@@ -377,7 +377,7 @@ function addNames(src: Source, start: number, end: number, kind: Role | 'officia
       }
       const ending = endings.get(slice.group) ?? '';
       const suffix = ending && /^(?:各|各有关)?(?:市|县|区|旗|乡|镇|乡镇|街道)(?:[（(][^）)]*[）)])?$/.test(plainName) ? ending : '';
-      out.parties.push({ written: cut, name: name + suffix, role, span, group: slice.group, prefix, suffix, collective: collective || (prefix !== '' && prefix === eachOf) || (!!suffix && name.startsWith('各')), agency: undefined, agencyId: undefined, shortForm: false });
+      out.parties.push({ written: intern(cut), name: intern(name + suffix), role, span, group: slice.group, prefix: intern(prefix), suffix: intern(suffix), collective: collective || (prefix !== '' && prefix === eachOf) || (!!suffix && name.startsWith('各')), agency: undefined, agencyId: undefined, shortForm: false });
     }
   }
   return Math.max(group, groups - 1) + 1;

@@ -6,10 +6,14 @@ import type { Clause, Party } from '../model';
 import { normalizeName, type Registry } from '../registry/registry';
 
 export class NameIndex {
-  /** agency id → the names it is written under → the clauses that write it so. */
-  private readonly byAgency = new Map<string, Map<string, Set<Clause>>>();
+  /** How many parties write agency id under a name: key `id` + U+0001 + `name` (one flat map, not one per agency). */
+  private readonly counts = new Map<string, number>();
+  /** How many names each agency is written under. */
+  private readonly names = new Map<string, number>();
   /** Agencies written under two names or more: the only ones findings come from. */
   private readonly twice = new Set<string>();
+  /** For those only, the clauses that name them (found when first asked, then kept up to date). */
+  private readonly clausesOf = new Map<string, Set<Clause>>();
   private clauses: readonly Clause[] = [];
   private readonly counted = new WeakSet<Clause>();
 
@@ -36,28 +40,53 @@ export class NameIndex {
   private add(c: Clause): void {
     this.counted.add(c);
     for (const p of c.parties) {
-      if (p.agencyId === undefined) continue;
-      let byName = this.byAgency.get(p.agencyId);
-      if (!byName) this.byAgency.set(p.agencyId, (byName = new Map()));
-      let set = byName.get(p.name);
-      if (!set) byName.set(p.name, (set = new Set()));
-      set.add(c);
-      if (byName.size > 1) this.twice.add(p.agencyId);
+      const id = p.agencyId;
+      if (id === undefined) continue;
+      const key = `${id}\u0001${p.name}`;
+      const n = this.counts.get(key) ?? 0;
+      this.counts.set(key, n + 1);
+      if (n === 0) {
+        const names = (this.names.get(id) ?? 0) + 1;
+        this.names.set(id, names);
+        if (names > 1) this.twice.add(id);
+      }
+      this.clausesOf.get(id)?.add(c);
     }
   }
 
   private remove(c: Clause): void {
     this.counted.delete(c);
     for (const p of c.parties) {
-      if (p.agencyId === undefined) continue;
-      const byName = this.byAgency.get(p.agencyId);
-      const set = byName?.get(p.name);
-      if (!byName || !set) continue;
-      set.delete(c);
-      if (!set.size) byName.delete(p.name);
-      if (!byName.size) this.byAgency.delete(p.agencyId);
-      if ((byName.size ?? 0) < 2) this.twice.delete(p.agencyId);
+      const id = p.agencyId;
+      if (id === undefined) continue;
+      const key = `${id}\u0001${p.name}`;
+      const n = this.counts.get(key);
+      if (!n) continue;
+      if (n > 1) {
+        this.counts.set(key, n - 1);
+        continue;
+      }
+      this.counts.delete(key);
+      const names = (this.names.get(id) ?? 1) - 1;
+      if (names > 0) this.names.set(id, names);
+      else this.names.delete(id);
+      if (names < 2) {
+        this.twice.delete(id);
+        this.clausesOf.delete(id);
+      }
     }
+    for (const p of c.parties) if (p.agencyId !== undefined) this.clausesOf.get(p.agencyId)?.delete(c);
+  }
+
+  /** The clauses naming agency id (kept from here on while it is written two ways). */
+  private clausesNaming(id: string): Set<Clause> {
+    let set = this.clausesOf.get(id);
+    if (!set) {
+      set = new Set();
+      for (const c of this.clauses) for (const p of c.parties) if (p.agencyId === id) set.add(c);
+      this.clausesOf.set(id, set);
+    }
+    return set;
   }
 
   /**
@@ -67,29 +96,28 @@ export class NameIndex {
   misnamed(): { party: Party; keep: string }[] {
     const out: { party: Party; keep: string }[] = [];
     for (const id of this.twice) {
-      const byName = this.byAgency.get(id)!;
+      // name → how many parties write it, and where first
+      const byName = new Map<string, { count: number; at: number; parties: Party[] }>();
       let agency = '';
-      for (const set of byName.values()) {
-        const c = set.values().next().value!;
-        agency = c.parties.find((p) => p.agencyId === id)?.agency ?? '';
-        break;
+      for (const c of this.clausesNaming(id)) {
+        for (const p of c.parties) {
+          if (p.agencyId !== id) continue;
+          agency ||= p.agency ?? '';
+          let n = byName.get(p.name);
+          if (!n) byName.set(p.name, (n = { count: 0, at: Infinity, parties: [] }));
+          n.count++;
+          n.at = Math.min(n.at, p.span.start);
+          n.parties.push(p);
+        }
       }
       const canonical = normalizeName(agency);
       let keep = byName.has(canonical) ? canonical : '';
       if (!keep) {
         // The most used name; of equals, the one written first (whatever order the edits came in).
         let best = { count: -1, at: Infinity };
-        for (const [name, set] of byName) {
-          let count = 0;
-          let at = Infinity;
-          for (const c of set) for (const p of c.parties) if (p.agencyId === id && p.name === name) (count++, (at = Math.min(at, p.span.start)));
-          if (count > best.count || (count === best.count && at < best.at)) (best = { count, at }), (keep = name);
-        }
+        for (const [name, n] of byName) if (n.count > best.count || (n.count === best.count && n.at < best.at)) (best = n), (keep = name);
       }
-      for (const [name, set] of byName) {
-        if (name === keep) continue;
-        for (const c of set) for (const p of c.parties) if (p.agencyId === id && p.name === name) out.push({ party: p, keep });
-      }
+      for (const [name, n] of byName) if (name !== keep) for (const party of n.parties) out.push({ party, keep });
     }
     return out.sort((a, b) => a.party.span.start - b.party.span.start);
   }
