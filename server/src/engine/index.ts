@@ -15,7 +15,7 @@ export { CLOSER_OF } from './parse/clauses';
 export { buildOutline, leadsOf, type OutlineNode } from './features/outline';
 export { checkPlan } from './rules/diagnostics';
 export { clauseAt, partyAt, taskAt, agencyKey } from './features/at';
-export { completeAt, type CompletionContext, type CompletionItem, type CompletionResult, type PinyinOf } from './features/completion';
+export { completeAt, say, type CompletionContext, type CompletionItem, type CompletionResult, type PinyinOf } from './features/completion';
 export { headingCompletionsAt, skeletonSnippetsAt } from './features/headingCompletion';
 export { hoverAt, type HoverResult } from './features/hover';
 export { occurrencesOf, loadByAgency, type Occurrence, type Load } from './features/occurrences';
