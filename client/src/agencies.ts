@@ -101,7 +101,7 @@ export class AgenciesProvider implements vscode.TreeDataProvider<Node>, vscode.D
     const file = decodeURIComponent(task.uri.slice(task.uri.lastIndexOf('/') + 1));
     item.description = many ? `${file}:${task.line}` : lineText(task.line);
     item.tooltip = `${task.number} ${task.name}\n${file}:${task.line}`;
-    item.iconPath = new vscode.ThemeIcon('symbol-event');
+    item.iconPath = new vscode.ThemeIcon('symbol-enum-member');
     item.command = { title: t('Go to task'), command: RevealTaskCommand, arguments: [task] };
     item.contextValue = 'fengong.task';
     return item;

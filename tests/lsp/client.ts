@@ -33,6 +33,8 @@ export interface Options {
   transport?: Transport;
   /** In-process only: the server's file host (Node's by default). */
   host?: FileHost;
+  /** The editor's display language (initialize's `locale`); Chinese, as the drafters' editors, by default. */
+  locale?: string;
 }
 
 /** The server in this process, its two ends joined by in-memory streams. */
@@ -116,6 +118,7 @@ export class LspClient {
       rootUri: root ? pathToFileURL(root).toString() : null,
       workspaceFolders: root ? [{ uri: pathToFileURL(root).toString(), name: 'ws' }] : null,
       capabilities: caps,
+      locale: this.options.locale ?? 'zh-cn',
       initializationOptions: { settings: this.options.settings ?? {} },
     });
     await this.conn.sendNotification('initialized', {});

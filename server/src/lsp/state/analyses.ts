@@ -28,7 +28,7 @@ export class Analyses {
   analyze(text: string, registry: Registry | undefined, previous?: Analysis): Analysis {
     this.count++;
     const s = this.settings.current;
-    return analyze(text, { registry, severities: s.severity, locale: s.messages, previous });
+    return analyze(text, { registry, severities: s.severity, locale: this.settings.locale, previous });
   }
 
   of(doc: DocumentSource, registry: Registry | undefined): Analysis {
