@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { rawPlugin } from './scripts/esbuild-raw.mjs';
+import { writeIcon } from './client/icon.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -50,4 +51,6 @@ if (watch) {
   // The registry file's JSON Schema, generated from the engine's zod schema (jsonValidation in package.json).
   const schema = execFileSync(process.execPath, ['dist/cli.js', 'schema'], { encoding: 'utf8' });
   writeFileSync('dist/fengong.registry.schema.json', schema);
+  // The extension's icon (package.json "icon"), drawn by code: no image in git.
+  writeIcon('dist/icon.png');
 }
