@@ -160,13 +160,20 @@ export async function quickPick(key, text, want, what) {
     const rows = await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').allInnerTexts().catch(() => []);
     fail(`${what}: no entry matching ${want} after typing '${text}' (entries: ${JSON.stringify(rows.slice(0, 8))})`);
   });
-  await keys.press('Enter');
+  // Enter takes the focused row: only once the list has caught up with the text typed.
+  const focused = page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused').filter({ hasText: want });
+  const ready = await focused.first().waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false);
+  if (ready) await keys.press('Enter');
+  else {
+    alive();
+    await row.click();
+  }
   await input.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
 }
 
 /**
  * Puts the cursor at 1-based `line`:`column` with the keyboard: Go to Line (Ctrl+G, the line
- * number), End, then ArrowLeft. (Go to Line's own `line:column` form counts a Hanzi as two
+ * number), then ArrowRight. (Go to Line's own `line:column` form counts a Hanzi as two
  * columns in VS Code 1.139, so it lands elsewhere on these lines.) Checks the status bar.
  */
 export async function moveCursorTo({ line, column }, lineLength) {
@@ -177,8 +184,10 @@ export async function moveCursorTo({ line, column }, lineLength) {
   await keys.type(String(line));
   await keys.press('Enter');
   await input.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
-  await keys.press('End');
-  for (let i = lineLength + 1; i > column; i--) await keys.press('ArrowLeft');
+  // Character by character from the line's start: with word wrap on, End goes to the end of
+  // the screen line, not of the text line.
+  await keys.press('Home');
+  for (let i = 1; i < column; i++) await keys.press('ArrowRight');
   const at = await until(async () => {
     const p = await cursorPosition();
     return p && p.line === line && p.column === column ? p : undefined;
@@ -217,14 +226,26 @@ export async function openFile(name) {
   );
 }
 
-/** The rendered text of a line of the active editor (it must be on screen). */
+/**
+ * The rendered text of a line of the active editor (it must be on screen): with word wrap, the
+ * screen lines from its number's top to the next number's.
+ */
 export async function viewLineText(lineNumber) {
   return state.page.evaluate((n) => {
     const editor = document.querySelector('.editor-group-container.active .monaco-editor');
-    const number = [...(editor?.querySelectorAll('.margin-view-overlays .line-numbers') ?? [])].find((e) => e.textContent.trim() === String(n));
-    const top = number?.closest('[style*="top"]')?.style.top;
-    const line = top && [...editor.querySelectorAll('.view-lines .view-line')].find((v) => v.style.top === top);
-    return line ? line.textContent.replace(/\u00a0/g, ' ') : undefined;
+    const topOf = (k) => {
+      const el = [...(editor?.querySelectorAll('.margin-view-overlays .line-numbers') ?? [])].find((e) => e.textContent.trim() === String(k));
+      const top = el?.closest('[style*="top"]')?.style.top;
+      return top ? parseFloat(top) : undefined;
+    };
+    const top = topOf(n);
+    if (top === undefined) return undefined;
+    const next = topOf(n + 1) ?? Infinity;
+    const parts = [...editor.querySelectorAll('.view-lines .view-line')]
+      .map((v) => ({ top: parseFloat(v.style.top), text: v.textContent.replace(/\u00a0/g, ' ') }))
+      .filter((v) => v.top >= top && v.top < next)
+      .sort((x, y) => x.top - y.top);
+    return parts.map((p) => p.text).join('');
   }, lineNumber);
 }
 

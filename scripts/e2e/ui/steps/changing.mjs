@@ -91,7 +91,7 @@ export function registerChangingSteps({ define, dirs, OPEN }) {
   );
 
   define(
-    'F2 and Shift+Enter show the rename in the refactor preview first',
+    'F2 and the preview key the rename box names (Shift+Enter, Ctrl+Enter in the web workbench) show the rename in the refactor preview first',
     async () => {
       const page = state.page;
       await openFile('manzhouli-2014.txt');
@@ -102,10 +102,19 @@ export function registerChangingSteps({ define, dirs, OPEN }) {
       const input = page.locator('.rename-box input, .rename-box textarea').first();
       await input.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => fail('no rename box after F2'));
       await input.fill('自治区商务口岸厅');
-      await keys.press('Shift+Enter');
+      // The rename box says which key previews: `Enter to Rename, Shift+Enter to Preview`.
+      const hint = (await page.locator('.rename-box').allInnerTexts()).join(' ');
+      const key = /(Shift|Ctrl|Cmd)\+Enter/.exec(hint)?.[0].replace('Ctrl', 'Control').replace('Cmd', 'Meta');
+      if (!key) fail(`the rename box names no preview key: ${JSON.stringify(hint)}`);
+      log(`rename box: ${hint.replace(/\s+/g, ' ')}; pressing ${key}`);
+      await keys.press(key);
       await until(previewShown, 'the refactor preview', 10_000);
       await shot('item2-rename-preview');
-      await runCommand('Discard Refactoring', /Discard/);
+      // Nothing applied from the preview: its Discard button.
+      await page.locator('.monaco-button').filter({ hasText: /^(Discard|放弃)$/ }).first().click({ timeout: 5_000 });
+      await until(async () => !(await previewShown()) || (await page.locator('.monaco-button').filter({ hasText: /^(Discard|放弃)$/ }).count()) === 0, 'the preview to close', 5_000);
+      const still = readFileSync(join(dirs.workspace, UNOPENED_FILE), 'utf8');
+      if (still.includes('自治区商务口岸厅')) fail('the discarded preview changed a file');
     },
     { requires: [OPEN], timeoutMs: 45_000 },
   );
