@@ -57,6 +57,8 @@ function inProcess(host: FileHost): { conn: ProtocolConnection; close: () => voi
 }
 
 export class LspClient {
+  /** The workspace edits the server asked the client to apply. */
+  readonly applied: unknown[] = [];
   readonly conn: ProtocolConnection;
   readonly transport: Transport;
   private readonly proc?: ChildProcess;
@@ -90,6 +92,11 @@ export class LspClient {
     this.conn.onRequest('workspace/configuration', () => [options.settings ?? {}]);
     this.conn.onRequest('workspace/diagnostic/refresh', () => null);
     this.conn.onRequest('client/registerCapability', () => null);
+    // The server's own edits (Renumber, Repair plan): kept for the test to read, reported applied.
+    this.conn.onRequest('workspace/applyEdit', (params: unknown) => {
+      this.applied.push(params);
+      return { applied: true };
+    });
     this.conn.listen();
   }
 

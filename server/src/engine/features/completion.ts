@@ -246,8 +246,11 @@ export function completeAt(text: string, offset: number, ctx: CompletionContext)
   }
   used.sort((a, b) => a.s - b.s || b.used - a.used);
   already.sort((a, b) => a.s - b.s || b.used - a.used);
-  const scored: Hit[] = used.slice(0, limit);
-  for (const bucket of [...buckets, already]) for (const h of bucket) if (scored.length < limit) scored.push(h);
+  // The clause's own names keep their place at the end, however long the list.
+  const room = limit - already.length;
+  const scored: Hit[] = used.slice(0, room);
+  for (const bucket of buckets) for (const h of bucket) if (scored.length < room) scored.push(h);
+  scored.push(...already);
   const locale = ctx.locale;
   const items = scored.map(({ e, used, lead }, i): CompletionItem => {
     const label = writtenFormIn(prefix, e.name);
