@@ -3,7 +3,7 @@
 // workspace has none).
 import { dirname, join } from 'node:path';
 import type { WorkspaceEdit } from 'vscode-languageserver';
-import { addAgencyEdits, LineIndex, newRegistryText, presetOf, type Analysis, type NumberReference, type TextEdit } from '../engine';
+import { addAgencyEdits, LineIndex, newRegistryText, presetOf, say, type Analysis, type NumberReference, type TextEdit } from '../engine';
 import { REGISTRY_FILE } from '../host/registryFile';
 import type { Report } from '../protocol';
 import type { ServerContext } from './context';
@@ -22,10 +22,14 @@ export function renumberEdit(ctx: ServerContext, uri: string, a: Analysis, edits
     annotationId: `ref${i}`,
   }));
   const changeAnnotations: Record<string, { label: string; needsConfirmation: boolean; description?: string }> = {
-    renumber: { label: '重新编号 (renumber)', needsConfirmation: false },
+    renumber: { label: say(ctx.settings.locale, '重新编号', 'renumber'), needsConfirmation: false },
   };
   references.forEach((r, i) => {
-    changeAnnotations[`ref${i}`] = { label: `核对引用“${r.text}” (check this reference)`, needsConfirmation: true, description: r.suggestion ? `→ ${r.suggestion.newText}` : '指向多个标题 (ambiguous)' };
+    changeAnnotations[`ref${i}`] = {
+      label: say(ctx.settings.locale, `核对引用“${r.text}”`, `check the reference “${r.text}”`),
+      needsConfirmation: true,
+      description: r.suggestion ? `→ ${r.suggestion.newText}` : say(ctx.settings.locale, '指向多个标题', 'ambiguous'),
+    };
   });
   return {
     changeAnnotations,
