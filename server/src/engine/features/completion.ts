@@ -60,6 +60,10 @@ interface Entry {
   name: string; // canonical
   /** Canonical name without its level prefix, and aliases: what a drafter may type. */
   forms: string[];
+  /** The canonical name without its level prefix. */
+  bare: string;
+  /** The prefix the name is written with (自治区, 市, …), or ''. */
+  prefix: string;
   initials: string;
   full: string;
 }
@@ -98,6 +102,8 @@ function indexOf(registry: Registry, pinyin: PinyinOf | undefined): Index {
       agency,
       name: agency.name,
       forms: [agency.name, ...agency.aliases],
+      bare,
+      prefix: levelPrefix(agency.name),
       initials: syllables.map((s) => s[0] ?? '').join('').toLowerCase(),
       full: syllables.join('').toLowerCase(),
     };
@@ -132,8 +138,10 @@ function indexOf(registry: Registry, pinyin: PinyinOf | undefined): Index {
  * fuzzy score on filterText; with every match's filterText starting with what was typed, the
  * scores tie and the editor keeps the server's order; typing on, the best forms still lead.
  */
+const NOTHING_TYPED = { s: 5, lead: '' };
+
 function score(e: Entry, typed: string, ascii: boolean, bareTyped: string): { s: number; lead: string } | undefined {
-  if (!typed) return { s: 5, lead: '' };
+  if (!typed) return NOTHING_TYPED;
   if (ascii) {
     const t = typed.toLowerCase();
     if (e.initials.startsWith(t)) return { s: 2, lead: e.initials };
@@ -172,7 +180,9 @@ function namesIn(written: string): Set<string> {
 
 function inClause(e: Entry, names: Set<string>): boolean {
   if (names.size === 0) return false;
-  return names.has(e.name) || names.has(e.name.slice(levelPrefix(e.name).length)) || e.agency.aliases.some((a) => names.has(a));
+  if (names.has(e.name) || names.has(e.bare)) return true;
+  for (let i = 1; i < e.forms.length; i++) if (names.has(e.forms[i])) return true;
+  return false;
 }
 
 const ASCII = /^[a-zA-Z]+$/;
@@ -236,13 +246,14 @@ export function completeAt(text: string, offset: number, ctx: CompletionContext)
     if (m === undefined) continue;
     let s = m.s;
     // After 自治区外事办、 the group's own government comes first: 交通运输厅 before 交通部.
-    if (prefix && s < 5 && levelPrefix(e.name) !== prefix) s++;
+    if (prefix && s < 5 && e.prefix !== prefix) s++;
     matched++;
-    const hit: Hit = { e, s, lead: m.lead, used: ctx.usage?.(e.name) ?? 0 };
+    // Objects only for what is kept: with nothing typed the pool is the whole registry.
+    const n = ctx.usage?.(e.name) ?? 0;
     if (inClause(e, written)) {
-      if (already.length < limit) already.push(hit);
-    } else if (hit.used > 0) used.push(hit);
-    else if (buckets[s].length < limit) buckets[s].push(hit);
+      if (already.length < limit) already.push({ e, s, lead: m.lead, used: n });
+    } else if (n > 0) used.push({ e, s, lead: m.lead, used: n });
+    else if (buckets[s].length < limit) buckets[s].push({ e, s, lead: m.lead, used: 0 });
   }
   used.sort((a, b) => a.s - b.s || b.used - a.used);
   already.sort((a, b) => a.s - b.s || b.used - a.used);
@@ -252,9 +263,10 @@ export function completeAt(text: string, offset: number, ctx: CompletionContext)
   for (const bucket of buckets) for (const h of bucket) if (scored.length < room) scored.push(h);
   scored.push(...already);
   const locale = ctx.locale;
+  const firstAlready = scored.length - already.length;
   const items = scored.map(({ e, used, lead }, i): CompletionItem => {
     const label = writtenFormIn(prefix, e.name);
-    const last = already.includes(scored[i]);
+    const last = i >= firstAlready;
     // The lead first (see score); a name the clause has starts after a separator, so that the
     // editor's fuzzy score puts it below every other match. Then the name, its other names and
     // pinyin, so that the editor can go on filtering as the drafter types.
