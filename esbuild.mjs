@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rawPlugin } from './scripts/esbuild-raw.mjs';
+import { writeIcon } from './client/icon.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -67,6 +68,8 @@ if (watch) {
     writeFileSync('dist/lib/index.d.mts', types);
     writeFileSync('dist/lib/index.d.cts', types);
   }
+  // The extension's icon (package.json "icon"), drawn by code: no image in git.
+  writeIcon('dist/icon.png');
 }
 
 function typesStale() {

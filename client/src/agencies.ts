@@ -102,7 +102,7 @@ export class AgenciesProvider implements vscode.TreeDataProvider<Node>, vscode.D
     const due = task.deadline ? t('due {0}', task.deadline) : '';
     item.description = [many ? `${file}:${task.line}` : lineText(task.line), due].filter(Boolean).join(' · ');
     item.tooltip = `${task.number} ${task.name}\n${file}:${task.line}${due ? `\n${due}` : ''}`;
-    item.iconPath = new vscode.ThemeIcon('symbol-event');
+    item.iconPath = new vscode.ThemeIcon('symbol-enum-member');
     item.command = { title: t('Go to task'), command: RevealTaskCommand, arguments: [task] };
     item.contextValue = 'fengong.task';
     return item;

@@ -4,13 +4,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { ClientCommands, ServerCommands } from '../../server/src/protocol';
+import { ClientCommands, ServerCommands, type CommandResult } from '../../server/src/protocol';
 import { registerAgenciesView, type AgenciesProvider } from './agencies';
 import { registerExports } from './exports';
 import { registerMatrix, type MatrixPanel } from './matrix/panel';
 import { LANGUAGE_ID, planFilesOf, planGlob, type PlanFiles } from './planFiles';
 import { PlanTracker } from './planTracker';
 import { registerRegistryCommands } from './registry';
+import { registerReports, renameMiddleware, tellRepair } from './reports';
 import { registerStatus } from './status';
 import { registerWordCommands } from './word';
 
@@ -50,16 +51,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
     initializationOptions: { settings: vscode.workspace.getConfiguration('fengong') },
     outputChannel: output,
     errorHandler: restartingErrorHandler(),
+    middleware: { provideRenameEdits: renameMiddleware },
   };
   const c = (client = new LanguageClient('fengong', '分工方案语言服务 (fengong)', serverOptions, clientOptions));
   registerWordCommands(context, c, plans);
   registerRegistryCommands(context, c);
+  registerReports(context);
   const listenForStatus = registerStatus(context);
 
-  /** A server command on the active plan. */
-  const onActivePlan = (command: string) => async () => {
+  /** A server command on the active plan; its answer, if any, is said (`tell`). */
+  const onActivePlan = (command: string, tell?: (r: CommandResult | undefined) => void) => async () => {
     const doc = vscode.window.activeTextEditor?.document;
-    if (doc?.languageId === LANGUAGE_ID) await vscode.commands.executeCommand(command, doc.uri.toString());
+    if (doc?.languageId !== LANGUAGE_ID) return undefined;
+    const result = await vscode.commands.executeCommand<CommandResult | undefined>(command, doc.uri.toString());
+    tell?.(result);
+    return result;
   };
   context.subscriptions.push(
     output,
@@ -75,7 +81,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
       await editor.insertSnippet(new vscode.SnippetString(await newPlanSnippet(context)));
     }),
     vscode.commands.registerCommand(ClientCommands.renumber, onActivePlan(ServerCommands.renumber)),
-    vscode.commands.registerCommand(ClientCommands.repair, onActivePlan(ServerCommands.repair)),
+    vscode.commands.registerCommand(ClientCommands.repair, onActivePlan(ServerCommands.repair, tellRepair)),
     vscode.workspace.onDidOpenTextDocument((d) => void claimPlainTextPlan(d, plans)),
   );
   await Promise.all(vscode.workspace.textDocuments.map((d) => claimPlainTextPlan(d, plans)));
@@ -106,7 +112,7 @@ function restartingErrorHandler(): ErrorHandler {
       if (deaths.length > 4) {
         return {
           action: CloseAction.DoNotRestart,
-          message: vscode.l10n.t('The fengong language server stopped unexpectedly several times in three minutes and was not restarted. Run "fengong: Restart language server", or see its output.'),
+          message: vscode.l10n.t('The fengong language server stopped unexpectedly several times in three minutes and was not restarted. Run "分工方案: Restart language server", or see its output.'),
         };
       }
       const first = !told;

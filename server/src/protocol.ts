@@ -152,7 +152,21 @@ export interface CommandResult {
   changed: number;
   /** References to renumbered headings the user should check. */
   references?: number;
+  /** Repair plan: how many edits each step made. */
+  counts?: { fixes: number; format: number; renumber: number };
 }
+
+/**
+ * What a workspace edit the server offers did, for the client to tell the user once the editor
+ * has applied it (a code action's command, ReportCommand): a name written into a registry file,
+ * or the fixes of "fix all".
+ */
+export type Report =
+  | { kind: 'registry'; name: string; file: string; created: boolean; aliases?: string[] }
+  | { kind: 'fixed'; fixes: number };
+
+/** Registered by the client, not in the palette: tells the user what an applied edit did. */
+export const ReportCommand = 'fengong.report';
 
 /** The commands the client contributes (package.json contributes.commands) and registers. */
 export const ClientCommands = {

@@ -106,6 +106,7 @@ export function createServer(connection: Connection, host: FileHost, options: Se
     ctx.client.configuration = !!caps.workspace?.configuration;
     ctx.client.annotations = !!caps.workspace?.workspaceEdit?.changeAnnotationSupport;
     folders.push(...foldersOf(params));
+    settings.displayLanguage = params.locale ?? '';
     settings.update(readSettings(params.initializationOptions?.settings));
     return { capabilities: capabilities(diagnostics.pull), serverInfo: { name: 'fengong', version: '0.1.0' } };
   });

@@ -2,7 +2,7 @@
 // huge files give located findings and never throw.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addAgencyEdits, applyEdits, loadRegistryFile, renameAgencyEdits } from '../../server/src/engine';
+import { addAgencyEdits, applyEdits, loadRegistryFile, newRegistryText, renameAgencyEdits } from '../../server/src/engine';
 
 const ws = fc.constantFrom('', ' ', '\n', '\n  ', '\r\n    ', '\t', ' // 注释\n', ' /* 块注释 */ ');
 const agency = fc.record({
@@ -51,6 +51,17 @@ describe('registry file edits', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('an agency renamed from the data is added with its old name as an alias', () => {
+    const file = '{\n  // 本工作区\n  "agencies": [\n    { "name": "县甲局" }\n  ]\n}\n';
+    const out = applyEdits(file, addAgencyEdits(file, '自治区商务和口岸厅', ['自治区商务厅'])!);
+    expect(out).toBe('{\n  // 本工作区\n  "agencies": [\n    { "name": "县甲局" },\n    { "name": "自治区商务和口岸厅", "aliases": ["自治区商务厅"] }\n  ]\n}\n');
+    const loaded = loadRegistryFile(out, '/ws/fengong.registry.json');
+    expect(loaded.registry!.lookup('自治区商务厅')?.name).toBe('自治区商务和口岸厅');
+    const created = loadRegistryFile(newRegistryText('自治区商务和口岸厅', undefined, ['自治区商务厅']), '/ws/fengong.registry.json');
+    expect(created.findings).toEqual([]);
+    expect(created.registry!.lookup('自治区商务厅')?.name).toBe('自治区商务和口岸厅');
   });
 
   it('renaming an agency keeps every byte outside its name and alias list', () => {

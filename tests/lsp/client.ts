@@ -33,6 +33,8 @@ export interface Options {
   transport?: Transport;
   /** In-process only: the server's file host (Node's by default). */
   host?: FileHost;
+  /** The editor's display language (initialize's `locale`); Chinese, as the drafters' editors, by default. */
+  locale?: string;
 }
 
 /** The server in this process, its two ends joined by in-memory streams. */
@@ -55,6 +57,8 @@ function inProcess(host: FileHost): { conn: ProtocolConnection; close: () => voi
 }
 
 export class LspClient {
+  /** The workspace edits the server asked the client to apply. */
+  readonly applied: unknown[] = [];
   readonly conn: ProtocolConnection;
   readonly transport: Transport;
   private readonly proc?: ChildProcess;
@@ -88,6 +92,11 @@ export class LspClient {
     this.conn.onRequest('workspace/configuration', () => [options.settings ?? {}]);
     this.conn.onRequest('workspace/diagnostic/refresh', () => null);
     this.conn.onRequest('client/registerCapability', () => null);
+    // The server's own edits (Renumber, Repair plan): kept for the test to read, reported applied.
+    this.conn.onRequest('workspace/applyEdit', (params: unknown) => {
+      this.applied.push(params);
+      return { applied: true };
+    });
     this.conn.listen();
   }
 
@@ -116,6 +125,7 @@ export class LspClient {
       rootUri: root ? pathToFileURL(root).toString() : null,
       workspaceFolders: root ? [{ uri: pathToFileURL(root).toString(), name: 'ws' }] : null,
       capabilities: caps,
+      locale: this.options.locale ?? 'zh-cn',
       initializationOptions: { settings: this.options.settings ?? {} },
     });
     await this.conn.sendNotification('initialized', {});

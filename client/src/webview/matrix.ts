@@ -140,7 +140,8 @@ function render(): void {
     header('lead', w.lead, w.leadTitle),
     header('cooperating', w.cooperating, w.cooperatingTitle),
     withResponsible ? header('responsible', w.responsible, w.responsibleTitle) : null,
-    ...d.chapters.map((c, i) => header(`${i}`, c.number || c.label, c.label)),
+    // A chapter by its number and title (the title wraps in a narrow column; hover shows it whole).
+    ...d.chapters.map((c, i) => header(`${i}`, c.label || c.number, c.label, 'chapter')),
   );
   const body = el('tbody');
   for (const r of list) {

@@ -1,6 +1,6 @@
-// Completion: agency names inside a clause (by Chinese or pinyin, names used in the workspace
-// first) and a clause snippet after a task; at the start of a line, the next heading number
-// and numbered skeletons.
+// Completion: at the start of a line, the next heading number first (and numbered skeletons);
+// agency names inside a clause (by Chinese or pinyin, names used in the workspace first, the
+// clause's own names last); a clause snippet right after a task's sentence.
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList } from 'vscode-languageserver';
 import { completeAt, completionStyle, headingCompletionsAt, skeletonSnippetsAt, type Span } from '../engine';
 import type { ServerContext } from './context';
@@ -19,22 +19,13 @@ export function registerCompletion(ctx: ServerContext): void {
     ctx.guard('completion', null as CompletionList | null, async (params) => {
       const doc = ctx.documents.get(params.textDocument.uri);
       if (!doc || ctx.plans.isRegistry(doc.uri)) return null;
-      // Completion reads only the current line; the last model (any version) gives the registry and style.
-      const cached = ctx.analyses.peek(doc.uri);
-      // The registry in effect: the workspace file's over the plan's place's, as the last analysis chose it.
-      const registry = cached?.registry ?? (await ctx.plans.analysisOf(doc)).registry;
+      // This version's analysis (made from the last one, so cheap): the registry follows the
+      // clauses' names as they are written, from a new plan's first clause on.
+      const a = await ctx.plans.analysisOf(doc);
       const load = await ctx.plans.workspaceLoad();
       const text = doc.getText();
       const offset = doc.offsetAt(params.position);
-      const result = completeAt(text, offset, {
-        registry,
-        pinyin: ctx.pinyin(),
-        usage: (name) => {
-          const l = load.get(name);
-          return l ? l.lead + l.cooperating + l.responsible : 0;
-        },
-        ...completionStyle(cached?.model),
-      });
+      const locale = ctx.settings.locale;
       // The open document maps offsets itself: a line index of the whole text per keystroke would
       // make completion grow with the document.
       const item = (x: ItemSource, kind: CompletionItemKind): CompletionItem => ({
@@ -45,21 +36,29 @@ export function registerCompletion(ctx: ServerContext): void {
         insertTextFormat: x.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
         textEdit: { range: { start: doc.positionAt(x.replace.start), end: doc.positionAt(x.replace.end) }, newText: x.insertText },
       });
-      if (result.items.length === 0) {
-        // Not in a clause: at the start of a line, the next heading number and numbered skeletons.
-        const model = (await ctx.plans.analysisOf(doc)).model;
-        const headings = headingCompletionsAt(text, offset, model).map((h) => ({ ...item({ ...h, snippet: !!h.snippet }, CompletionItemKind.EnumMember), preselect: h.preselect }));
-        const skeletons = skeletonSnippetsAt(text, offset, model).map((sn) => item({ ...sn, sortText: `z${sn.name}`, snippet: true }, CompletionItemKind.Snippet));
-        if (headings.length || skeletons.length) return { isIncomplete: false, items: [...headings, ...skeletons] };
-      }
-      return {
-        isIncomplete: result.incomplete,
-        items: result.items.map((it) => ({
-          ...item(it, it.kind === 'agency' ? CompletionItemKind.Value : CompletionItemKind.Snippet),
-          documentation: it.documentation,
-          filterText: it.filterText,
-        })),
-      };
+      // At a line start (after what was typed of a marker: `(`, `（二`) the next heading number
+      // comes first, whatever else the place allows: `(` also opens a clause.
+      const headings = headingCompletionsAt(text, offset, a.model, locale).map((h) => ({ ...item({ ...h, snippet: !!h.snippet }, CompletionItemKind.EnumMember), preselect: h.preselect }));
+      const skeletons = skeletonSnippetsAt(text, offset, a.model, locale).map((sn) => item({ ...sn, sortText: `y${sn.name}`, snippet: true }, CompletionItemKind.Snippet));
+      const result = completeAt(text, offset, {
+        registry: a.registry,
+        pinyin: ctx.pinyin(),
+        usage: (name) => {
+          const l = load.get(name);
+          return l ? l.lead + l.cooperating + l.responsible : 0;
+        },
+        firstHeading: a.model.headings[0]?.span.start,
+        locale,
+        ...completionStyle(a.model),
+      });
+      const found = result.items.map((it) => ({
+        ...item({ ...it, sortText: headings.length ? `z${it.sortText}` : it.sortText }, it.kind === 'agency' ? CompletionItemKind.Value : CompletionItemKind.Snippet),
+        documentation: it.documentation,
+        filterText: it.filterText,
+      }));
+      // Skeletons are no names: not while a name is typed in a clause (`jt` is pinyin there).
+      const inClause = result.items.some((it) => it.kind === 'agency');
+      return { isIncomplete: result.incomplete, items: [...headings, ...(inClause ? [] : skeletons), ...found] };
     }),
   );
 }

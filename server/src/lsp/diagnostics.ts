@@ -15,7 +15,7 @@ export async function diagnosticsOf(ctx: ServerContext, uri: string): Promise<Di
     const state = path ? await ctx.registries.stateOf(path) : undefined;
     if (!state) return [];
     const lines = new LineIndex(state.text);
-    return registryFindings(state.findings, { locale: ctx.settings.current.messages }).map((f) => diagnosticOf(lines, uri, f));
+    return registryFindings(state.findings, { locale: ctx.settings.locale }).map((f) => diagnosticOf(lines, uri, f));
   }
   const a = await ctx.plans.analysisOf(doc);
   void ctx.connection.sendNotification(StatusNotification, { uri, ...planStatus(a) });

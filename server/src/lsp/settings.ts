@@ -5,7 +5,8 @@ export interface Settings {
   registry: { presets: string[]; file: string };
   severity: Record<string, Severity>;
   validate: 'onType' | 'onSave';
-  messages: Locale;
+  /** `auto`: the editor's display language (Chinese for any zh-*, else English). */
+  messages: Locale | 'auto';
   format: { fullWidth: boolean };
 }
 
@@ -13,7 +14,7 @@ export const DEFAULT_SETTINGS: Settings = {
   registry: { presets: [], file: '' },
   severity: {},
   validate: 'onType',
-  messages: 'both',
+  messages: 'auto',
   format: { fullWidth: false },
 };
 
@@ -26,7 +27,7 @@ export function readSettings(raw: unknown): Settings {
   if (r.severity && typeof r.severity === 'object') {
     for (const [k, v] of Object.entries(r.severity)) if (['error', 'warning', 'info', 'hint', 'ignore'].includes(v as string)) severity[k] = v as Severity;
   }
-  const messages = r.messages === 'zh-cn' || r.messages === 'en' || r.messages === 'both' ? r.messages : 'both';
+  const messages = r.messages === 'zh-cn' || r.messages === 'en' || r.messages === 'both' ? r.messages : 'auto';
   return {
     registry: { presets, file: typeof reg.file === 'string' ? reg.file : '' },
     severity,
@@ -40,6 +41,15 @@ export function readSettings(raw: unknown): Settings {
 export class SettingsState {
   current: Settings = DEFAULT_SETTINGS;
   generation = 0;
+  /** The editor's display language (initialize's `locale`), for `messages: auto`. */
+  displayLanguage = '';
+
+  /** The language findings, details and titles are written in. */
+  get locale(): Locale {
+    const m = this.current.messages;
+    if (m !== 'auto') return m;
+    return this.displayLanguage.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
+  }
 
   update(settings: Settings): void {
     this.current = settings;

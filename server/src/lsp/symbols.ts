@@ -1,14 +1,16 @@
 // The outline (document symbols) and workspace symbols over every plan, open or not.
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver';
-import { buildOutline, workspaceSymbols, type OutlineNode, type PlanModel } from '../engine';
+import { buildOutline, say, workspaceSymbols, type OutlineNode, type PlanModel } from '../engine';
 import type { ServerContext } from './context';
 
+// Headings as the Markdown outline shows them (String: the text icon, not code's {} ); a task
+// as an entry of a list (EnumMember), not an event's bolt.
 const SYMBOL_KIND: Record<OutlineNode['kind'], SymbolKind> = {
-  chapter: SymbolKind.Module,
-  section: SymbolKind.Namespace,
-  item: SymbolKind.Class,
-  subitem: SymbolKind.Class,
-  task: SymbolKind.Event,
+  chapter: SymbolKind.String,
+  section: SymbolKind.String,
+  item: SymbolKind.String,
+  subitem: SymbolKind.String,
+  task: SymbolKind.EnumMember,
 };
 
 export function registerSymbols(ctx: ServerContext): void {
@@ -20,7 +22,7 @@ export function registerSymbols(ctx: ServerContext): void {
       const lines = a.model.lines;
       const convert = (n: OutlineNode): DocumentSymbol => ({
         name: (n.number + n.title).trim() || '(无标题)',
-        detail: n.detail ? `牵头 ${n.detail}` : undefined,
+        detail: n.detail ? `${say(ctx.settings.locale, '牵头', 'lead')} ${n.detail}` : undefined,
         kind: SYMBOL_KIND[n.kind],
         range: lines.rangeOf(n.span),
         selectionRange: lines.rangeOf(n.selectionSpan),

@@ -6,6 +6,7 @@
 // real extension).
 import * as vscode from 'vscode';
 import { expectedExtensionPath } from './context';
+import { registerDraftingTests } from './drafting.e2e';
 import { registerEditTests } from './edit.e2e';
 import { Suite } from './harness';
 import { registerPlanTests } from './plan.e2e';
@@ -23,6 +24,7 @@ export async function run(): Promise<void> {
     registerViewTests(suite);
     registerRestartTests(suite);
     registerProjectTests(suite);
+    registerDraftingTests(suite);
     // Last: its rename changes every plan in the workspace.
     registerEditTests(suite);
   }

@@ -3,7 +3,13 @@
 import { findClauses, OPENERS } from '../parse/clauses';
 import { levelPrefix, writtenFormIn } from '../parse/names';
 import type { Agency, Registry } from '../registry/registry';
+import type { Locale } from '../rules/rules';
 import type { Span } from '../text';
+
+/** A word for the drafter in the locale: Chinese, English, or both (Chinese first). */
+export function say(locale: Locale | undefined, zh: string, en: string): string {
+  return locale === 'en' ? en : locale === 'zh-cn' ? zh : `${zh} (${en})`;
+}
 
 /** Syllables of a Chinese string without tones: 商务厅 → ['shang', 'wu', 'ting']. Injected (pinyin-pro in the server). */
 export type PinyinOf = (text: string) => string[];
@@ -18,6 +24,10 @@ export interface CompletionContext {
   close?: string;
   comma?: string;
   limit?: number;
+  /** Where the plan's first heading starts: the title and preamble above it hold no task. */
+  firstHeading?: number;
+  /** The language of details and documentation (the display language). */
+  locale?: Locale;
 }
 
 export interface CompletionItem {
@@ -50,6 +60,10 @@ interface Entry {
   name: string; // canonical
   /** Canonical name without its level prefix, and aliases: what a drafter may type. */
   forms: string[];
+  /** The canonical name without its level prefix. */
+  bare: string;
+  /** The prefix the name is written with (自治区, 市, …), or ''. */
+  prefix: string;
   initials: string;
   full: string;
 }
@@ -88,6 +102,8 @@ function indexOf(registry: Registry, pinyin: PinyinOf | undefined): Index {
       agency,
       name: agency.name,
       forms: [agency.name, ...agency.aliases],
+      bare,
+      prefix: levelPrefix(agency.name),
       initials: syllables.map((s) => s[0] ?? '').join('').toLowerCase(),
       full: syllables.join('').toLowerCase(),
     };
@@ -116,23 +132,57 @@ function indexOf(registry: Registry, pinyin: PinyinOf | undefined): Index {
   return index;
 }
 
-/** Match quality, lower is better; undefined when it does not match. */
-function score(e: Entry, typed: string, ascii: boolean, bareTyped: string): number | undefined {
-  if (!typed) return 5;
+/**
+ * Match quality, lower is better, and the lead of the item's filterText: the form the typed text
+ * starts (`jtyst` for jt, `交通运输厅` for 交, `运输厅` for 运输). The editor re-ranks by its own
+ * fuzzy score on filterText; with every match's filterText starting with what was typed, the
+ * scores tie and the editor keeps the server's order; typing on, the best forms still lead.
+ */
+const NOTHING_TYPED = { s: 5, lead: '' };
+
+function score(e: Entry, typed: string, ascii: boolean, bareTyped: string): { s: number; lead: string } | undefined {
+  if (!typed) return NOTHING_TYPED;
   if (ascii) {
     const t = typed.toLowerCase();
-    if (e.initials.startsWith(t)) return 2;
-    if (e.full.startsWith(t)) return 3;
-    if (e.initials.includes(t) || e.full.includes(t)) return 4;
+    if (e.initials.startsWith(t)) return { s: 2, lead: e.initials };
+    if (e.full.startsWith(t)) return { s: 3, lead: e.full };
+    const i = e.initials.indexOf(t);
+    if (i >= 0) return { s: 4, lead: e.initials.slice(i) };
+    const j = e.full.indexOf(t);
+    if (j >= 0) return { s: 4, lead: e.full.slice(j) };
     return undefined;
   }
-  let best: number | undefined;
+  let best: { s: number; lead: string } | undefined;
   for (const f of e.forms) {
     const bare = f.slice(levelPrefix(f).length);
-    if (bare.startsWith(bareTyped) || f.startsWith(typed)) return 0;
-    if (f.includes(typed) && best === undefined) best = 1;
+    if (f.startsWith(typed)) return { s: 0, lead: f };
+    if (bare.startsWith(bareTyped)) return { s: 0, lead: bareTyped === typed ? bare : typed + bare.slice(bareTyped.length) };
+    const at = f.indexOf(typed);
+    if (at >= 0 && best === undefined) best = { s: 1, lead: f.slice(at) };
   }
   return best;
+}
+
+const ROLE_TAIL = /(?:分别牵头|牵头|配合|参与|协同|协助|分别负责|按职责分工负责|负责)$/;
+const LIST_TAIL = /(?:等有关部门|等相关部门|等部门|等有关单位|等单位|等)$/;
+
+/** The names a clause already writes (as written, and without a level prefix): they are offered last. */
+function namesIn(written: string): Set<string> {
+  const out = new Set<string>();
+  for (const piece of written.split(/[、,，;；:：]/)) {
+    const name = piece.trim().replace(ROLE_TAIL, '').replace(LIST_TAIL, '');
+    if (!name) continue;
+    out.add(name);
+    out.add(name.slice(levelPrefix(name).length));
+  }
+  return out;
+}
+
+function inClause(e: Entry, names: Set<string>): boolean {
+  if (names.size === 0) return false;
+  if (names.has(e.name) || names.has(e.bare)) return true;
+  for (let i = 1; i < e.forms.length; i++) if (names.has(e.forms[i])) return true;
+  return false;
 }
 
 const ASCII = /^[a-zA-Z]+$/;
@@ -183,36 +233,53 @@ export function completeAt(text: string, offset: number, ctx: CompletionContext)
   // partial list marked incomplete.
   const limit = ctx.limit ?? 300;
   // Names used in the workspace first (by use), then by match quality; within a quality the
-  // pool's own order (shorter first). Buckets, not a sort over thousands of candidates.
-  const used: { e: Entry; s: number; used: number }[] = [];
-  const buckets: Entry[][] = [[], [], [], [], [], []];
+  // pool's own order (shorter first); the names the clause already has (its lead, say) last.
+  // Buckets, not a sort over thousands of candidates.
+  const written = namesIn(text.slice(clause.contentSpan.start, wordStart) + '、' + text.slice(offset, clause.contentSpan.end));
+  type Hit = { e: Entry; s: number; lead: string; used: number };
+  const used: Hit[] = [];
+  const buckets: Hit[][] = [[], [], [], [], [], []];
+  const already: Hit[] = [];
   let matched = 0;
   for (const e of pool) {
-    let s = score(e, typed, ascii, bareTyped);
-    if (s === undefined) continue;
+    const m = score(e, typed, ascii, bareTyped);
+    if (m === undefined) continue;
+    let s = m.s;
     // After 自治区外事办、 the group's own government comes first: 交通运输厅 before 交通部.
-    if (prefix && s < 5 && levelPrefix(e.name) !== prefix) s++;
+    if (prefix && s < 5 && e.prefix !== prefix) s++;
     matched++;
+    // Objects only for what is kept: with nothing typed the pool is the whole registry.
     const n = ctx.usage?.(e.name) ?? 0;
-    if (n > 0) used.push({ e, s, used: n });
-    else if (buckets[s].length < limit) buckets[s].push(e);
+    if (inClause(e, written)) {
+      if (already.length < limit) already.push({ e, s, lead: m.lead, used: n });
+    } else if (n > 0) used.push({ e, s, lead: m.lead, used: n });
+    else if (buckets[s].length < limit) buckets[s].push({ e, s, lead: m.lead, used: 0 });
   }
   used.sort((a, b) => a.s - b.s || b.used - a.used);
-  const scored: { e: Entry; used: number }[] = used.slice(0, limit);
-  for (const bucket of buckets) for (const e of bucket) if (scored.length < limit) scored.push({ e, used: 0 });
-  const items = scored.map(({ e, used }, i): CompletionItem => {
+  already.sort((a, b) => a.s - b.s || b.used - a.used);
+  // The clause's own names keep their place at the end, however long the list.
+  const room = limit - already.length;
+  const scored: Hit[] = used.slice(0, room);
+  for (const bucket of buckets) for (const h of bucket) if (scored.length < room) scored.push(h);
+  scored.push(...already);
+  const locale = ctx.locale;
+  const firstAlready = scored.length - already.length;
+  const items = scored.map(({ e, used, lead }, i): CompletionItem => {
     const label = writtenFormIn(prefix, e.name);
+    const last = i >= firstAlready;
+    // The lead first (see score); a name the clause has starts after a separator, so that the
+    // editor's fuzzy score puts it below every other match. Then the name, its other names and
+    // pinyin, so that the editor can go on filtering as the drafter types.
+    const rest = [label, ...e.agency.aliases, e.initials, e.full].filter((x) => x && x !== lead);
     return {
       kind: 'agency',
       label,
       insertText: label,
       snippet: false,
-      detail: e.name + (used ? ` · 本工作区 ${used} 处 (used ${used}×)` : ''),
-      documentation: e.agency.aliases.length ? `又称 (also): ${e.agency.aliases.join('、')}` : undefined,
+      detail: e.name + (used ? ` · ${say(locale, `本工作区 ${used} 处`, `used ${used}× in the workspace`)}` : '') + (last ? ` · ${say(locale, '本条款已有', 'already in this clause')}` : ''),
+      documentation: e.agency.aliases.length ? `${say(locale, '又称', 'also')}: ${e.agency.aliases.join('、')}` : undefined,
       replace: { start: wordStart, end: offset },
-      // Starts with what was typed (the editor's filter keeps substring and pinyin matches), then
-      // the name and its pinyin, so the editor can go on filtering as the drafter types.
-      filterText: `${typed}${label} ${e.initials} ${e.full}`.trimEnd(),
+      filterText: `${last ? '_' : ''}${[lead, ...rest].filter(Boolean).join(' ')}`,
       sortText: String(i).padStart(5, '0'),
       agency: e.name,
     };
@@ -244,14 +311,38 @@ function clauseBeingWritten(text: string, offset: number, lineStart: number, lin
   return undefined;
 }
 
-/** After a task's text, with no clause yet on the line, offer a whole clause as a snippet. */
+// A heading's marker at the start of a line: chapter 一、, section (一), item 1. / 1、, sub-item (1).
+const CHAPTER_MARK = /^[ \t\u3000]*[零〇一二三四五六七八九十百两]+[ \t\u3000]*[、．.]/;
+const SECTION_MARK = /^[ \t\u3000]*[(（][ \t\u3000]*[零〇一二三四五六七八九十百两]+[ \t\u3000]*[)）]/;
+const ITEM_MARK = /^[ \t\u3000]*(?:\d+[ \t\u3000]*[.．、﹒](?!\d)|[(（]\d+[)）])/;
+const SENTENCE_END = /[。；;！？]$/;
+
+/**
+ * After a task's text, with no clause yet on the line, a whole clause as a snippet: right after
+ * a sentence of a task paragraph ends (。), never at a chapter's or section's title, in the title
+ * and preamble above the first heading, or while a sentence is being typed (the editor opens its
+ * list on every character typed, and Enter or Tab would take the snippet).
+ */
 function clauseSnippet(text: string, offset: number, lineStart: number, lineEnd: number, lineHasClause: boolean, ctx: CompletionContext): CompletionResult {
+  const none = { items: [], incomplete: false };
   const before = text.slice(lineStart, offset).trim();
-  if (lineHasClause || before.length < 4 || offset < lineEnd && text.slice(offset, lineEnd).trim().length > 0) return { items: [], incomplete: false };
-  if (!/[。；;！？]$/.test(before) && !/[\u4e00-\u9fff]$/.test(before)) return { items: [], incomplete: false };
+  if (lineHasClause || before.length < 4 || (offset < lineEnd && text.slice(offset, lineEnd).trim().length > 0)) return none;
+  if (!SENTENCE_END.test(before)) return none;
+  if (ctx.firstHeading === undefined || lineStart < ctx.firstHeading) return none;
+  if (CHAPTER_MARK.test(before)) return none;
+  const section = SECTION_MARK.exec(before);
+  if (section) {
+    // (一)title。 is the title; (一)title。task text。 is a task paragraph.
+    const body = before.slice(section[0].length);
+    const firstEnd = body.search(/[。；;！？]/);
+    if (firstEnd < 0 || body.slice(firstEnd + 1).trim().length < 2) return none;
+  }
+  const item = ITEM_MARK.exec(before);
+  if (item && before.slice(item[0].length).trim().length < 2) return none;
   const open = ctx.open ?? '(';
   const close = ctx.close ?? ')';
   const comma = ctx.comma ?? ',';
+  const detail = say(ctx.locale, '责任条款', 'responsibility clause');
   return {
     items: [
       {
@@ -259,20 +350,20 @@ function clauseSnippet(text: string, offset: number, lineStart: number, lineEnd:
         label: `${open}…牵头${comma}…等部门配合${close}`,
         insertText: `${open}\${1:牵头单位}牵头${comma}\${2:配合单位}等部门配合${close}`,
         snippet: true,
-        detail: '责任条款 (responsibility clause)',
+        detail,
         replace: { start: offset, end: offset },
         filterText: '牵头 配合 clause qiantou',
-        sortText: '00000',
+        sortText: 'zz0',
       },
       {
         kind: 'clause',
         label: `${open}…负责${close}`,
         insertText: `${open}\${1:责任单位}负责${close}`,
         snippet: true,
-        detail: '责任条款 (responsibility clause)',
+        detail,
         replace: { start: offset, end: offset },
         filterText: '负责 clause fuze',
-        sortText: '00001',
+        sortText: 'zz1',
       },
     ],
     incomplete: false,

@@ -4,6 +4,8 @@
 import type { HeadingKind, PlanModel } from '../model';
 import { markerText, planStyle, snippetBody, toWidth, widthOf, type PlanStyle, type SnippetKind } from './skeleton';
 import { isBlank, type Span } from '../text';
+import type { Locale } from '../rules/rules';
+import { say } from './completion';
 
 export interface HeadingCandidate {
   kind: HeadingKind;
@@ -27,18 +29,18 @@ export interface HeadingCandidate {
 const TYPED = /^(?:[(（][ \t\u3000]*)?(?:[零〇一二三四五六七八九十百两]*|\d*)$/;
 const MARKER_AHEAD = /^[ \t\u3000]*(?:[(（][ \t\u3000]*(?:[零〇一二三四五六七八九十百两]+|\d+)[ \t\u3000]*[)）]|[零〇一二三四五六七八九十百两]+[ \t\u3000]*[、．.]|\d+[ \t\u3000]*[.．、﹒](?!\d))/;
 
-const DETAIL: Record<HeadingKind, string> = {
-  chapter: '下一部分（一级标题） next chapter',
-  section: '下一节（二级标题） next section',
-  item: '下一项（三级标题） next item',
-  subitem: '下一小项（四级标题） next sub-item',
+const DETAIL: Record<HeadingKind, [string, string]> = {
+  chapter: ['下一部分（一级标题）', 'next chapter'],
+  section: ['下一节（二级标题）', 'next section'],
+  item: ['下一项（三级标题）', 'next item'],
+  subitem: ['下一小项（四级标题）', 'next sub-item'],
 };
 
 /**
  * Candidates for the next heading number at `offset`, which must be at the start of a line
  * (after blanks, and after what was typed of a marker). Empty elsewhere.
  */
-export function headingCompletionsAt(text: string, offset: number, model: PlanModel): HeadingCandidate[] {
+export function headingCompletionsAt(text: string, offset: number, model: PlanModel, locale?: Locale): HeadingCandidate[] {
   if (offset < 0 || offset > text.length) return [];
   let lineStart = offset;
   while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
@@ -81,7 +83,7 @@ export function headingCompletionsAt(text: string, offset: number, model: PlanMo
       label,
       insertText: label,
       snippet: kind === 'subitem' ? `${label}\${1:工作内容}` : snippetBody(kind, style, n),
-      detail: DETAIL[kind],
+      detail: say(locale, ...DETAIL[kind]),
       replace,
       sortText: String(rankIndex),
       preselect: false,
@@ -164,19 +166,20 @@ export interface SnippetCandidate {
   replace: Span;
 }
 
-const SNIPPET_DETAIL: Record<SnippetKind, string> = {
-  chapter: '一级标题 (chapter)',
-  section: '二级标题、任务及责任条款 (section, task and clause)',
-  item: '三级标题及责任条款 (item and clause)',
-  clause: '责任条款 (responsibility clause)',
+const SNIPPET_DETAIL: Record<SnippetKind, [string, string]> = {
+  chapter: ['一级标题', 'chapter'],
+  section: ['二级标题、任务及责任条款', 'section, task and clause'],
+  item: ['三级标题及责任条款', 'item and clause'],
+  clause: ['责任条款', 'responsibility clause'],
 };
 
 /**
  * The `chapter` / `section` / `item` / `clause` snippets at `offset`, numbered for that place
- * and in the document's style. Headings only at the start of a line; a clause anywhere. The
+ * and in the document's style. Headings only at the start of a line; a clause only where its
+ * name is being typed (`cl`): offered to text being typed, Enter or Tab would take it. The
  * typed word (`sec`) is replaced; the client filters by it.
  */
-export function skeletonSnippetsAt(text: string, offset: number, model: PlanModel): SnippetCandidate[] {
+export function skeletonSnippetsAt(text: string, offset: number, model: PlanModel, locale?: Locale): SnippetCandidate[] {
   if (offset < 0 || offset > text.length) return [];
   let lineStart = offset;
   while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
@@ -188,12 +191,13 @@ export function skeletonSnippetsAt(text: string, offset: number, model: PlanMode
   const style = planStyle(model);
   const next = nextNumbers(model, lineStart);
   const replace: Span = { start: wordStart, end: offset };
-  const kinds: SnippetKind[] = atLineStart ? ['section', 'item', 'chapter', 'clause'] : ['clause'];
+  const typing = wordStart < offset;
+  const kinds: SnippetKind[] = [...(atLineStart ? (['section', 'item', 'chapter'] as const) : []), ...(typing ? (['clause'] as const) : [])];
   return kinds.map((name) => ({
     name,
     label: name,
     insertText: name === 'clause' ? snippetBody('clause', style) : snippetBody(name, style, next[name]),
-    detail: SNIPPET_DETAIL[name],
+    detail: say(locale, ...SNIPPET_DETAIL[name]),
     replace,
   }));
 }

@@ -22,8 +22,8 @@ export function registryFileOf(agency: Agency | undefined): string | undefined {
   return agency?.source.kind === 'file' ? agency.source.path : undefined;
 }
 
-/** A new registry file holding one agency, extending the preset in effect if any. */
-export function newRegistryText(name: string, preset: string | undefined): string {
+/** A new registry file holding one agency (and its other names), extending the preset in effect if any. */
+export function newRegistryText(name: string, preset: string | undefined, aliases: string[] = []): string {
   // No `extends`: the plan's own place's data stays under the file's entries.
-  return JSON.stringify({ ...(preset ? { extends: [preset] } : {}), agencies: [{ name }], ignore: [] }, null, 2) + '\n';
+  return JSON.stringify({ ...(preset ? { extends: [preset] } : {}), agencies: [{ name, ...(aliases.length ? { aliases } : {}) }], ignore: [] }, null, 2) + '\n';
 }

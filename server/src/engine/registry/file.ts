@@ -24,6 +24,11 @@ export class ProjectRegistry extends Registry {
   messages?: Locale;
 }
 
+/** The language a project file asks findings in, when the registry is one that says. */
+export function projectMessages(registry: Registry | undefined): Locale | undefined {
+  return registry instanceof ProjectRegistry ? registry.messages : undefined;
+}
+
 export interface LoadedRegistry {
   /** Undefined when the file cannot be used at all: keep the last good registry. */
   registry?: Registry;

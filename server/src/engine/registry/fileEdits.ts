@@ -18,17 +18,18 @@ function indentAt(text: string, offset: number): string {
 }
 
 /**
- * Appends `{ "name": … }` to the agencies array (creating the array if needed), touching
- * nothing else: jsonc-parser locates, the insertion is ours. Undefined when the file is not JSON.
+ * Appends `{ "name": … }` (with `"aliases"` when given: a renamed body keeps its old name) to
+ * the agencies array (creating the array if needed), touching nothing else: jsonc-parser
+ * locates, the insertion is ours. Undefined when the file is not JSON.
  */
-export function addAgencyEdits(registryText: string, name: string): TextEdit[] | undefined {
+export function addAgencyEdits(registryText: string, name: string, aliases: string[] = []): TextEdit[] | undefined {
   const errors: jsonc.ParseError[] = [];
   const root = jsonc.parseTree(registryText, errors, { allowTrailingComma: true });
   if (!root || errors.length || root.type !== 'object') return undefined;
   const fmt = detectFormatting(registryText);
   const step = fmt.insertSpaces ? ' '.repeat(fmt.tabSize ?? 2) : '\t';
   const eol = fmt.eol ?? '\n';
-  const entry = `{ "name": ${JSON.stringify(name)} }`;
+  const entry = `{ "name": ${JSON.stringify(name)}${aliases.length ? `, "aliases": [${aliases.map((a) => JSON.stringify(a)).join(', ')}]` : ''} }`;
   const agencies = jsonc.findNodeAtLocation(root, ['agencies']);
   if (agencies?.type === 'array') {
     const items = agencies.children ?? [];

@@ -1,7 +1,7 @@
 // One analysis per open document version (and registry and settings): every request on that
 // version reads the same one, and the next version is analysed from it (unchanged lines are
 // not parsed again).
-import { analyze, type Analysis, type EditWindow, type Registry } from '../../engine';
+import { analyze, projectMessages, type Analysis, type EditWindow, type Registry } from '../../engine';
 import type { SettingsState } from '../settings';
 import type { EditWindows } from './edits';
 
@@ -32,9 +32,9 @@ export class Analyses {
   analyze(text: string, registry: Registry | undefined, previous?: Analysis, edit?: EditWindow): Analysis {
     this.count++;
     const s = this.settings.current;
-    // The project file's rules and messages apply under the settings (engine: projectOptions).
-    // fengong.messages at its default, both, leaves the language to the project file.
-    return analyze(text, { registry, severities: s.severity, locale: s.messages === 'both' ? undefined : s.messages, previous, edit });
+    // `auto`: the project file's messages where it says, else the display language.
+    const locale = s.messages !== 'auto' ? s.messages : (projectMessages(registry) ?? this.settings.locale);
+    return analyze(text, { registry, severities: s.severity, locale, previous, edit });
   }
 
   of(doc: DocumentSource, registry: Registry | undefined): Analysis {
