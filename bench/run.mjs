@@ -483,6 +483,36 @@ async function measureChecker(cli, planFiles) {
   return out;
 }
 
+// ---------------------------------------------------------------- registries
+
+/**
+ * Building the agency data into a registry, cold, in a process of its own (the data is read and
+ * the templates filled in on first use, once per place): time and the heap it keeps.
+ */
+async function measureRegistries(engineBundle) {
+  const cases = [
+    ['national', "e.presetFor('national')"],
+    ['广东省', "e.presetFor('广东省')"],
+    ['the sample\'s place (满洲里, via analyze)', 'e.analyze(require(\'node:fs\').readFileSync(process.env.SAMPLE, \'utf8\')).registry'],
+    ['all 31 provinces + national', "e.presetRegistry(['national', ...e.provinces().map((p) => p.name)])"],
+  ];
+  const out = [];
+  for (const [label, expr] of cases) {
+    const runs = [];
+    for (let i = 0; i < 5; i++) {
+      const code = `const e = require(${JSON.stringify(engineBundle)}).engine; global.gc(); const h = process.memoryUsage().heapUsed; const t = performance.now(); const r = ${expr}; const ms = performance.now() - t; global.gc(); console.log(JSON.stringify({ ms, heap: process.memoryUsage().heapUsed - h, size: r.size }));`;
+      const r = spawnSync(process.execPath, ['--expose-gc', '-e', code], { encoding: 'utf8', env: { ...process.env, SAMPLE: join(root, 'seeds/manzhouli-2014.txt') } });
+      if (r.status !== 0) {
+        out.push({ label, measured: false, reason: firstLine(r.stderr) });
+        break;
+      }
+      runs.push(JSON.parse(r.stdout.trim().split('\n').pop()));
+    }
+    if (runs.length) out.push({ label, measured: true, ms: medianOf(runs.map((x) => x.ms)), heapMiB: medianOf(runs.map((x) => x.heap / 1048576)).median, size: runs[0].size });
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -594,6 +624,10 @@ async function main() {
     log(`LSP: ${servers.map((sv) => sv.name).join(' and ')}: start-up`);
     result.lsp = await measureLsp(servers, lspInput);
     if (!existsSync(server)) result.lsp.fengong = { measured: false, reason: 'dist/server.js missing' };
+    if (bundles.engine) {
+      log('registries: built cold from the agency data');
+      result.registries = await measureRegistries(bundles.engine);
+    }
     log('checker: node dist/cli.js check --format json, 100 files');
     result.checker = await measureChecker(join(dist, 'cli.js'), planFiles);
   } finally {
@@ -726,6 +760,10 @@ function render() {
     });
   } else prow.push({ what: 'checker', text: `not measured (${ch.reason})` });
   const t2 = table(['process figures (median)', 'fengong', 'minimal / node -e 0', 'ratio', 'target', ''], prow);
+  const regRows = (r.registries ?? []).map((g) =>
+    g.measured ? { what: g.label, cells: [String(g.size), ms(g.ms.median), g.heapMiB.toFixed(1)] } : { what: g.label, text: `not measured (${g.reason})` },
+  );
+  const t3 = regRows.length ? table(['registry built cold from the data (median of 5 processes)', 'agencies', 'ms', 'heap MiB'], regRows) : '';
 
   const summary = r.targets.map((t) => {
     const v = t.unit === 'ms' ? `${ms(t.value)} ms` : ratio(t.value);
@@ -745,6 +783,7 @@ function render() {
     '',
     t2,
     '',
+    ...(t3 ? [t3, ''] : []),
     'targets (docs/performance.md):',
     ...summary,
     '',

@@ -75,6 +75,25 @@ describe.each(TRANSPORTS)('%s', (transport) => {
       expect(unknown.some((m) => m.includes('ABCDE'))).toBe(false);
     });
 
+    it.runIf(pull)('answers unchanged when an edit left every finding as it was, and in full when it did not', async () => {
+      const u = uriOf(join(dir, 'plans/unchanged.plan.txt'));
+      await c.open(u, SAMPLE);
+      type Report = { kind: string; resultId: string; items?: { code: string }[] };
+      const pullOf = (previousResultId?: string) => c.request<Report>('textDocument/diagnostic', { textDocument: { uri: u }, previousResultId });
+      const first = await pullOf();
+      expect(first.kind).toBe('full');
+      // A line added at the end moves no finding.
+      const end = SAMPLE.split('\n').length;
+      await c.edit(u, { start: { line: end, character: 0 }, end: { line: end, character: 0 } }, '\n附：说明。');
+      const second = await pullOf(first.resultId);
+      expect(second).toEqual({ kind: 'unchanged', resultId: first.resultId });
+      // A clause that names an unknown agency changes them.
+      await c.edit(u, { start: { line: end, character: 0 }, end: { line: end, character: 0 } }, '\n(八)新任务。(自治区不存在局牵头)');
+      const third = await pullOf(second.resultId);
+      expect(third.kind).toBe('full');
+      expect(third.items!.map((x) => x.code)).toContain('agency.unknown');
+    });
+
     it('gives an outline of 7 chapters and 29 sections, tasks with their lead', async () => {
       const symbols = await c.request<{ name: string; detail?: string; children: { name: string; kind: number; children: { name: string; detail?: string }[] }[] }[]>('textDocument/documentSymbol', { textDocument: { uri: uri() } });
       expect(symbols).toHaveLength(7);

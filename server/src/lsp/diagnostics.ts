@@ -7,6 +7,9 @@ import { StatusNotification } from '../protocol';
 import type { ServerContext } from './context';
 import { diagnosticOf, fsPathOf } from './convert';
 
+/** The status last sent for each open document. */
+const sentStatus = new WeakMap<object, string>();
+
 export async function diagnosticsOf(ctx: ServerContext, uri: string): Promise<Diagnostic[]> {
   const doc = ctx.documents.get(uri);
   if (!doc) return [];
@@ -18,7 +21,14 @@ export async function diagnosticsOf(ctx: ServerContext, uri: string): Promise<Di
     return registryFindings(state.findings, { locale: ctx.settings.locale }).map((f) => diagnosticOf(lines, uri, f));
   }
   const a = await ctx.plans.analysisOf(doc);
-  void ctx.connection.sendNotification(StatusNotification, { uri, ...planStatus(a) });
+  // The status item changes only when the place, year or counts do: sent then, not per keystroke
+  // (a document opened again is a new object, so it gets its status again).
+  const status = planStatus(a);
+  const key = JSON.stringify(status);
+  if (sentStatus.get(doc) !== key) {
+    sentStatus.set(doc, key);
+    void ctx.connection.sendNotification(StatusNotification, { uri, ...status });
+  }
   return a.findings.map((f) => diagnosticOf(a.model.lines, uri, f));
 }
 

@@ -35,6 +35,9 @@ export class DiagnosticsScheduler {
       return { kind: 'full', resultId: prev.resultId, items: prev.items };
     }
     const items = await this.compute(uri);
+    // The same findings as the editor holds (a keystroke that changed none of them): say so
+    // instead of sending them all again.
+    if (prev && params.previousResultId === prev.resultId && sameDiagnostics(prev.items, items)) return { kind: 'unchanged', resultId: prev.resultId };
     const resultId = String(++this.resultCounter);
     this.lastReport.set(uri, { resultId, items });
     return { kind: 'full', resultId, items };
@@ -95,4 +98,20 @@ export class DiagnosticsScheduler {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
   }
+}
+
+function samePosition(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
+  return a.line === b.line && a.character === b.character;
+}
+
+/** Whether two lists show the same findings at the same places (what the editor would redraw). */
+function sameDiagnostics(a: Diagnostic[], b: Diagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.code !== y.code || x.message !== y.message || x.severity !== y.severity || !samePosition(x.range.start, y.range.start) || !samePosition(x.range.end, y.range.end)) return false;
+    if (JSON.stringify(x.data) !== JSON.stringify(y.data) || JSON.stringify(x.relatedInformation) !== JSON.stringify(y.relatedInformation)) return false;
+  }
+  return true;
 }
