@@ -5,7 +5,7 @@ import type { Clause, Heading, Paragraph, PlanModel, Task } from '../model';
 import type { EditWindow } from '../edits';
 import { isBlank, type LineIndex, type Span } from '../text';
 import { matchHeading } from './headings';
-import { continues, countParagraph, countPhysical, emptyStats, isHardWrapped, physicalLines, type WrapStats } from './joins';
+import { continues, countParagraph, countPhysical, emptyStats, isHardWrapped, physicalLines, type Physical, type WrapStats } from './joins';
 import { isNoise } from './noise';
 import type { Cells, Column } from './tables';
 import type { PreviousWalk } from './tasks';
@@ -214,6 +214,19 @@ export function readLines(text: string, lines: LineIndex, previous?: LineCache, 
   return (edit && previous && rereadLines(text, lines, previous, edit)) || readAllLines(text, lines, previous);
 }
 
+/**
+ * Each paragraph of the physical lines, `[start, end)` and its first line's number: a paragraph
+ * broken over lines (a clause's bracket closed on the next line, a list ending in 、, a text
+ * copied from a PDF with a break every 30 characters) is one.
+ */
+function eachParagraph(text: string, physical: Physical, wrapped: boolean, visit: (start: number, end: number, line: number) => void): void {
+  for (let k = 0; k < physical.n; k++) {
+    const first = k;
+    while (k + 1 < physical.n && continues(text, physical, k, wrapped)) k++;
+    visit(physical.start[first], physical.end[k], physical.line[first]);
+  }
+}
+
 function readAllLines(text: string, lines: LineIndex, previous?: LineCache): Lines {
   const gen = ++generation;
   const delta = previous ? text.length - previous.length : 0;
@@ -227,12 +240,7 @@ function readAllLines(text: string, lines: LineIndex, previous?: LineCache): Lin
   const stats = emptyStats();
   countPhysical(stats, text, physical, 1);
   const wrapped = isHardWrapped(stats);
-  for (let k = 0; k < physical.n; k++) {
-    const first = k;
-    const s = physical.start[k];
-    while (k + 1 < physical.n && continues(text, physical, k, wrapped)) k++;
-    const e = physical.end[k];
-    const l = physical.line[first];
+  eachParagraph(text, physical, wrapped, (s, e, l) => {
     let entry: LineEntry | undefined;
     if (old.length) {
       const lineText = text.slice(s, e);
@@ -254,7 +262,7 @@ function readAllLines(text: string, lines: LineIndex, previous?: LineCache): Lin
     entries.push(entry);
     lineNo.push(l);
     lineEnds.push(e);
-  }
+  });
   return { entries, lineNo, lineEnds, splice: undefined, cache: { entries, lineNo, lineEnds, length: text.length, index: lines, wrapped, stats } };
 }
 
@@ -320,12 +328,7 @@ function rereadLines(text: string, lines: LineIndex, previous: LineCache, w: Edi
   const added: LineEntry[] = [];
   const addedNo: number[] = [];
   const addedEnds: number[] = [];
-  for (let k = 0; k < physical.n; k++) {
-    const first = k;
-    const s = physical.start[k];
-    while (k + 1 < physical.n && continues(text, physical, k, wrapped)) k++;
-    const e = physical.end[k];
-    const l = physical.line[first];
+  eachParagraph(text, physical, wrapped, (s, e, l) => {
     const lineText = text.slice(s, e);
     let entry: LineEntry | undefined;
     // The neighbours read again keep their entry when their text did not change.
@@ -342,7 +345,7 @@ function rereadLines(text: string, lines: LineIndex, previous: LineCache, w: Edi
     added.push(entry);
     addedNo.push(l);
     addedEnds.push(e);
-  }
+  });
 
   // The entries after: moved by the edit, their lines renumbered.
   const removed = Math.min(q, old.length - 1) - p + 1;
