@@ -1,6 +1,6 @@
 // Headings: 一、 (chapter), (一) (section), 1. 1、 (item), (1) (sub-item); their extents and the
 // document's numbering schemes.
-import type { Heading, HeadingKind, PlanModel } from '../model';
+import type { Heading, HeadingKind } from '../model';
 import { isBlank } from '../text';
 import { OPENERS } from './clauses';
 import { parseChineseNumeral } from './numerals';

@@ -3,7 +3,7 @@
 // with it everything later stages read from it (its clauses, tasks, table cells).
 import type { Clause, Heading, Paragraph, PlanModel, Task } from '../model';
 import type { EditWindow } from '../edits';
-import { isBlank, type LineIndex, type Span } from '../text';
+import type { LineIndex, Span } from '../text';
 import { matchHeading } from './headings';
 import { continues, countParagraph, countPhysical, emptyStats, isHardWrapped, physicalLines, type Physical, type WrapStats } from './joins';
 import { isNoise } from './noise';

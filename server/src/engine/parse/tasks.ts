@@ -2,10 +2,11 @@
 // task per clause; a clause on a line of its own, or labelled lines (牵头单位：…), complete the
 // task above; a title-only item is the task of the clause under it.
 import type { Clause, Heading, PlanModel, Task } from '../model';
-import { isSentenceEnd, isBlank, type Span } from '../text';
-import { findClauses, newClause } from './clauses';
+import type { Span } from '../text';
+import { newClause } from './clauses';
 import { applyFirstListed } from './convention';
-import { inLine, LineSpan, PartSpan, type Lines, type LineEntry } from './lines';
+import { LineSpan, PartSpan, type Lines, type LineEntry } from './lines';
+import { nameOf, readClauses, readLineTasks, sentenceSpan, shorten } from './lineTasks';
 import { emptyContent, readField, type ClauseContent } from './parties';
 import { readHeader, readRow, type Row, type Table } from './tables';
 
@@ -15,10 +16,6 @@ interface Line {
   end: number; // after the last non-blank character
 }
 
-/** A span's values now (a line's spans move with it: copies do not). */
-function copy(s: Span): Span {
-  return { start: s.start, end: s.end };
-}
 
 /**
  * Where the walk stood at a chapter or section heading outside a table: nothing carries over such
@@ -382,115 +379,10 @@ function anchorFrom(c: ClauseContent, mark: number[], entry: LineEntry): void {
   });
 }
 
-/** Reads a line's clauses under the convention in force at its start (a clause may state it, 下同). */
-function readClauses(entry: LineEntry, bodyStart: number, firstListed: boolean): void {
-  const from = bodyStart - entry.start;
-  entry.tasks = undefined;
-  entry.rest = undefined;
-  entry.clauses = [];
-  inLine(entry, () => {
-    entry.clauses = findClauses(entry.text, entry.shadow, from, entry.text.length);
-  });
-  entry.firstListed = firstListed;
-  let on = firstListed;
-  for (const c of entry.clauses) {
-    if (on) applyFirstListed(c.parties);
-    if (c.statesConvention) on = true;
-  }
-}
-
 /** A title-only item is a task of its own when the next heading is of its level or above (or none follows). */
 function flushes(model: PlanModel, task: Task, next: Heading | undefined): boolean {
   const h = task.heading === undefined ? undefined : model.headings[task.heading];
   return !!h && h.level >= 3 && (!next || next.level <= h.level);
-}
-
-/** The tasks a line's clauses close, and what follows the last clause: read once per line text. */
-function readLineTasks(entry: LineEntry, heading: Heading | undefined): void {
-  inLine(entry, () => {
-    const text = entry.text;
-    const lineEnd = text.length;
-    const clauses = entry.clauses ?? [];
-    const tasks: Task[] = [];
-    let segStart = heading ? heading.titleSpan.start : 0;
-    for (let k = 0; k < clauses.length; k++) {
-      const clause = clauses[k];
-      const task = makeTask(text, segStart, clause.span.start, k === 0 ? heading : undefined, undefined, 0);
-      task.clause = clause;
-      task.span = { start: task.span.start, end: clause.span.end };
-      tasks.push(task);
-      segStart = skipFiller(text, clause.span.end, lineEnd);
-    }
-    entry.tasks = tasks;
-    entry.rest = undefined;
-    const restLen = lineEnd - segStart;
-    const isTitleOnly = heading && clauses.length === 0 && afterTitle(text, heading, lineEnd) >= lineEnd;
-    if (restLen > 0 && !isTitleOnly) {
-      // A short line with no sentence in it (a signature, a date) is no task.
-      if (!heading && restLen <= 25 && !/[。，,；;：:]/.test(text.slice(segStart, lineEnd))) entry.rest = null;
-      else entry.rest = makeTask(text, segStart, lineEnd, clauses.length === 0 ? heading : undefined, undefined, 0);
-    }
-  });
-}
-
-/** Where a heading's body text starts: after its title and the title's full stop. */
-function afterTitle(text: string, h: Heading, lineEnd: number): number {
-  let i = h.titleSpan.end;
-  while (i < lineEnd && (isBlank(text.charCodeAt(i)) || isSentenceEnd(text.charCodeAt(i)))) i++;
-  return i;
-}
-
-function skipFiller(text: string, from: number, end: number): number {
-  let i = from;
-  for (let c = text.charCodeAt(i); i < end && (isBlank(c) || c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0xff0c || c === 0x2c); c = text.charCodeAt(++i));
-  return i;
-}
-
-const NAME_MAX = 24;
-
-/** The first sentence of `[from, to)`, up to 。/：/； or the end. */
-function sentenceSpan(text: string, from: number, to: number): Span {
-  let s = from;
-  while (s < to && isBlank(text.charCodeAt(s))) s++;
-  let e = s;
-  while (e < to && !isSentenceEnd(text.charCodeAt(e))) e++;
-  let te = e;
-  while (te > s && isBlank(text.charCodeAt(te - 1))) te--;
-  return { start: s, end: te };
-}
-
-function shorten(text: string): string {
-  const s = text.replace(/[ \t\u3000]*\r?\n[ \t\u3000]*/g, '');
-  return s.length > NAME_MAX ? s.slice(0, NAME_MAX) + '…' : s;
-}
-
-function nameOf(text: string, from: number, to: number): string {
-  const sp = sentenceSpan(text, from, to);
-  return shorten(text.slice(sp.start, sp.end));
-}
-
-function makeTask(text: string, from: number, to: number, heading: Heading | undefined, current: number | undefined, line: number): Task {
-  let nameSpan: Span;
-  if (heading) {
-    // (十三)完善欧亚陆路大通道建设。铁路建设。…: a short sentence after the title names the task.
-    const bodyAt = afterTitle(text, heading, to);
-    const next = sentenceSpan(text, bodyAt, to);
-    const nextLen = next.end - next.start;
-    // Only under a section title: an item's own title already names its task.
-    const short = heading.kind === 'section' && nextLen > 0 && nextLen <= 15 && next.end < to && text[next.end] === '。';
-    // A copy: spans are moved in place when the line moves, and the heading moves its own.
-    nameSpan = short ? next : copy(heading.titleSpan);
-  } else {
-    nameSpan = sentenceSpan(text, from, to);
-  }
-  return {
-    name: shorten(text.slice(nameSpan.start, nameSpan.end)),
-    nameSpan,
-    span: { start: heading ? heading.span.start : from, end: to },
-    clause: undefined,
-    heading: current,
-    line,
-  };
 }
 
 /** Labelled lines in a row make one clause; it starts where its first party is named (a 牵头领导 line above stays outside). */
