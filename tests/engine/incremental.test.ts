@@ -44,3 +44,30 @@ describe.each([false, true])('incremental analysis (edit window given: %s)', (wi
     expect(plain(after.findings)).toEqual(plain(analyze(text, { registry }).findings));
   });
 });
+
+describe('an edit given its window', () => {
+  it('re-reads only the lines it touched (and their neighbours, for joins): every other line keeps its entry', () => {
+    const before = analyze(SAMPLE, { registry });
+    const entries = [...before.cache.entries];
+    const at = before.model.clauses[40].contentSpan.end;
+    const text = SAMPLE.slice(0, at) + '、自治区统计局' + SAMPLE.slice(at);
+    const after = analyze(text, { registry, previous: before, edit: { from: at, to: at + 7, delta: 7 } });
+    const now = after.cache.entries;
+    expect(now.length).toBe(entries.length);
+    const fresh = now.filter((e, i) => e !== entries[i]);
+    // The edited line is read again; its neighbours are compared and kept when unchanged.
+    expect(fresh.length).toBe(1);
+    expect(fresh[0].text).toContain('自治区统计局');
+    // A line typed below it: the lines after move down by one, each the same entry.
+    const eol = text.indexOf('\n', at);
+    const line = '\n请各有关单位抓好落实。';
+    const broken = text.slice(0, eol) + line + text.slice(eol);
+    const kept = [...now];
+    const again = analyze(broken, { registry, previous: after, edit: { from: eol, to: eol + line.length, delta: line.length } });
+    expect(again.cache.entries.length).toBe(kept.length + 1);
+    expect(again.cache.entries.filter((e) => !kept.includes(e)).length).toBeLessThanOrEqual(2);
+    const plain = (x: unknown) => JSON.parse(JSON.stringify(x));
+    expect(plain(again.findings)).toEqual(plain(analyze(broken, { registry }).findings));
+    expect(again.model.tasks.map((t) => t.line)).toEqual(analyze(broken, { registry }).model.tasks.map((t) => t.line));
+  });
+});
