@@ -763,7 +763,7 @@ function render() {
   const regRows = (r.registries ?? []).map((g) =>
     g.measured ? { what: g.label, cells: [String(g.size), ms(g.ms.median), g.heapMiB.toFixed(1)] } : { what: g.label, text: `not measured (${g.reason})` },
   );
-  const t3 = regRows.length ? table(['registry built cold from the data (median of 5 processes)', 'agencies', 'ms', 'heap MiB'], regRows) : '';
+  const t3 = regRows.length ? table(['registry built cold from the data (median of 5 processes)', 'agencies', 'ms', 'heap MiB', '', ''], regRows) : '';
 
   const summary = r.targets.map((t) => {
     const v = t.unit === 'ms' ? `${ms(t.value)} ms` : ratio(t.value);

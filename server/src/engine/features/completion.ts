@@ -66,10 +66,14 @@ interface Entry {
   prefix: string;
   initials: string;
   full: string;
+  /** Which call last found the entry already in its clause (see `markWritten`). */
+  stamp: number;
 }
 
 interface Index {
   entries: Entry[];
+  /** Each entry by its name, bare name and aliases: how a written name finds its entry. */
+  byForm: Map<string, Entry[]>;
   byChar: Map<string, Entry[]>;
   byLetter: Map<string, Entry[]>;
   /** Entries whose initials or full pinyin hold a pair of letters: any pinyin match holds its first two. */
@@ -86,6 +90,7 @@ function indexOf(registry: Registry, pinyin: PinyinOf | undefined): Index {
   const byChar = new Map<string, Entry[]>();
   const byLetter = new Map<string, Entry[]>();
   const byPair = new Map<string, Entry[]>();
+  const byForm = new Map<string, Entry[]>();
   // Shorter names first, once: lists built in this order need no sorting per keystroke.
   // Current at the plan's date, each once (not overridden by a workspace entry, not abolished).
   const ordered = [...registry.current()];
@@ -106,8 +111,14 @@ function indexOf(registry: Registry, pinyin: PinyinOf | undefined): Index {
       prefix: levelPrefix(agency.name),
       initials: syllables.map((s) => s[0] ?? '').join('').toLowerCase(),
       full: syllables.join('').toLowerCase(),
+      stamp: 0,
     };
     entries.push(e);
+    for (const f of new Set([e.name, e.bare, ...agency.aliases])) {
+      let list = byForm.get(f);
+      if (!list) byForm.set(f, (list = []));
+      list.push(e);
+    }
     const chars = new Set(e.forms.join(''));
     for (const ch of chars) {
       let list = byChar.get(ch);
@@ -127,7 +138,7 @@ function indexOf(registry: Registry, pinyin: PinyinOf | undefined): Index {
       list.push(e);
     }
   }
-  const index = { entries, byChar, byLetter, byPair, pinyin: !!pinyin };
+  const index = { entries, byForm, byChar, byLetter, byPair, pinyin: !!pinyin };
   indexes.set(registry, index);
   return index;
 }
@@ -178,11 +189,16 @@ function namesIn(written: string): Set<string> {
   return out;
 }
 
-function inClause(e: Entry, names: Set<string>): boolean {
-  if (names.size === 0) return false;
-  if (names.has(e.name) || names.has(e.bare)) return true;
-  for (let i = 1; i < e.forms.length; i++) if (names.has(e.forms[i])) return true;
-  return false;
+let calls = 0;
+
+/**
+ * Stamps the entries the clause already names (a handful of lookups) and returns the stamp: the
+ * loop over the whole registry then reads one number per entry instead of hashing its names.
+ */
+function markWritten(index: Index, names: Set<string>): number {
+  const stamp = ++calls;
+  for (const name of names) for (const e of index.byForm.get(name) ?? []) e.stamp = stamp;
+  return stamp;
 }
 
 const ASCII = /^[a-zA-Z]+$/;
@@ -235,7 +251,7 @@ export function completeAt(text: string, offset: number, ctx: CompletionContext)
   // Names used in the workspace first (by use), then by match quality; within a quality the
   // pool's own order (shorter first); the names the clause already has (its lead, say) last.
   // Buckets, not a sort over thousands of candidates.
-  const written = namesIn(text.slice(clause.contentSpan.start, wordStart) + '、' + text.slice(offset, clause.contentSpan.end));
+  const written = markWritten(index, namesIn(text.slice(clause.contentSpan.start, wordStart) + '、' + text.slice(offset, clause.contentSpan.end)));
   type Hit = { e: Entry; s: number; lead: string; used: number };
   const used: Hit[] = [];
   const buckets: Hit[][] = [[], [], [], [], [], []];
@@ -250,7 +266,7 @@ export function completeAt(text: string, offset: number, ctx: CompletionContext)
     matched++;
     // Objects only for what is kept: with nothing typed the pool is the whole registry.
     const n = ctx.usage?.(e.name) ?? 0;
-    if (inClause(e, written)) {
+    if (e.stamp === written) {
       if (already.length < limit) already.push({ e, s, lead: m.lead, used: n });
     } else if (n > 0) used.push({ e, s, lead: m.lead, used: n });
     else if (buckets[s].length < limit) buckets[s].push({ e, s, lead: m.lead, used: 0 });
