@@ -10,6 +10,14 @@ mkdirSync('.cache/test', { recursive: true });
 let passed = 0;
 let failed = 0;
 const parts = [];
+/** The failed tests by name, repeated at the end: CI shows the tail of a long log. */
+const failures = [];
+
+function vitestFailures(r) {
+  for (const file of r.testResults ?? [])
+    for (const t of file.assertionResults ?? [])
+      if (t.status === 'failed') failures.push(`${file.name.replace(root, '')} › ${t.fullName}\n    ${(t.failureMessages ?? []).join(' ').split('\n').slice(0, 3).join('\n    ')}`);
+}
 
 function step(name, cmd, args, env = {}) {
   process.stdout.write(`\n▶ ${name}: ${cmd} ${args.join(' ')}\n`);
@@ -31,6 +39,7 @@ const vitestOut = '.cache/test/vitest.json';
 const vitestOk = step('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${vitestOut}`]);
 if (existsSync(vitestOut)) {
   const r = JSON.parse(readFileSync(vitestOut, 'utf8'));
+  vitestFailures(r);
   record('vitest', r.numPassedTests, r.numFailedTests + (vitestOk || r.numFailedTests ? 0 : 1));
 } else record('vitest', 0, 1);
 
@@ -39,6 +48,7 @@ const hostileOut = '.cache/test/hostile.json';
 const hostileOk = step('hostile input (alone)', 'npx', ['vitest', 'run', 'tests/engine/hostile.test.ts', '--reporter=default', '--reporter=json', `--outputFile=${hostileOut}`], { FENGONG_TIMING: '1' });
 if (existsSync(hostileOut)) {
   const r = JSON.parse(readFileSync(hostileOut, 'utf8'));
+  vitestFailures(r);
   record('hostile', r.numPassedTests, r.numFailedTests + (hostileOk || r.numFailedTests ? 0 : 1));
 } else record('hostile', 0, 1);
 
@@ -65,6 +75,7 @@ if (existsSync('scripts/e2e/run.mjs') && process.env.FENGONG_SKIP_E2E !== '1') {
   else record('e2e', 0, 1);
 }
 
+if (failures.length) process.stdout.write(`\nfailed:\n${failures.map((f) => `  ${f}`).join('\n')}\n`);
 process.stdout.write(`\n${parts.join('\n')}\n`);
 process.stdout.write(`${passed} passed, ${failed} failed\n`);
 process.exit(failed ? 1 : 0);
