@@ -137,6 +137,14 @@ describe('formatting any clause', () => {
     );
   });
 
+  it('ends a clause at the same place whichever bracket opens it (found by the property below, seed 20261127)', () => {
+    // `[` left the clause unclosed at the line end while `(` ran on to 】 below: formatting
+    // the bracket moved the clause's end, and a second format changed the text again.
+    const once = format('[牵头单位:,\n】');
+    expect(once).toBe('(牵头单位:,\n)');
+    expect(format(once)).toBe(once);
+  });
+
   it('is idempotent on any text at all', () => {
     const PIECES = ['(', ')', '（', '）', '〔', '〕', '[', ']', '【', '】', '、', ',', '，', ';', '；', ':', '：', '牵头', '配合', '负责', '等部门', '等有关部门', '等', '牵头单位:', '一、', '(一)', '（二）', '1.', '1、', '(1)', '自治区', '商务厅', '\n', ' ', '\u3000', '。', '1', 'A'];
     const anyDoc = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((p) => p.join(''));

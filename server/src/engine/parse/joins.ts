@@ -131,13 +131,14 @@ export function continues(text: string, p: Physical, k: number, wrapped: boolean
   return !isNoise(text.slice(aStart, aEnd)) && !isNoise(text.slice(bStart, bEnd));
 }
 
-/** The line opens a bracket it does not close (its clause goes on below). */
+/** The line opens a bracket it does not close (its clause goes on below): any of OPENERS, so that
+ * formatting a clause's bracket (`[` → `(`) never changes where the clause ends. */
 function unbalanced(text: string, start: number, end: number): boolean {
   let depth = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x28 || c === 0xff08 || c === 0x3014 || c === 0x3010) depth++;
-    else if ((c === 0x29 || c === 0xff09 || c === 0x3015 || c === 0x3011) && depth > 0) depth--;
+    if (c === 0x28 || c === 0xff08 || c === 0x3014 || c === 0x5b || c === 0x3010) depth++;
+    else if ((c === 0x29 || c === 0xff09 || c === 0x3015 || c === 0x5d || c === 0x3011) && depth > 0) depth--;
   }
   return depth > 0;
 }
