@@ -55,12 +55,16 @@ interface Division {
 }
 
 let index: Map<string, Division[]> | undefined;
+// The last two characters of every name: most 市 and 区 in a text (城市, 市场, 地区) end none.
+let endings: Set<string> | undefined;
 
 /** Every province, city and county by its full name (some names belong to several places). */
 function divisions(): Map<string, Division[]> {
   if (index) return index;
   index = new Map();
+  endings = new Set();
   const add = (name: string, d: Division) => {
+    endings!.add(name.slice(-2));
     const list = index!.get(name);
     if (list) list.push(d);
     else index!.set(name, [d]);
@@ -110,8 +114,8 @@ function placeOf(d: Division, words: string[]): Place {
 }
 
 const LEVEL_WORDS = ['自治区', '省', '市', '县', '区', '旗', '盟', '州', '镇', '乡', '街道'];
-// The last character of a province's, city's or county's name.
-const PLACE_ENDS = '省市区县旗盟州';
+// The last character of a province's, city's or county's name, as char codes (one test per character).
+const PLACE_ENDS = new Set([...'省市区县旗盟州'].map((c) => c.charCodeAt(0)));
 
 /**
  * The place a plan belongs to. `head` is its opening (title, notice, issuer) and `tail` its end
@@ -129,7 +133,7 @@ export function readPlace(head: string, tail: string, prefixes: Map<string, numb
   };
   // One pass: at each level word, the names that end there (北京市大兴区 gives 北京市 and 大兴区).
   for (let i = 0; i < window.length; i++) {
-    if (!PLACE_ENDS.includes(window[i])) continue;
+    if (!PLACE_ENDS.has(window.charCodeAt(i)) || !endings!.has(window.slice(i - 1, i + 1))) continue;
     for (let len = 3; len <= 12 && len <= i + 1; len++) {
       const list = all.get(window.slice(i + 1 - len, i + 1));
       if (list) add(list, 3);
