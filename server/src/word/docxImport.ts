@@ -351,7 +351,7 @@ export async function importDocx(bytes: Uint8Array): Promise<DocxImportResult> {
   const xml = (path: string | undefined) => (path ? parseXml(lib, pkg.part(path) ?? '') : undefined);
   const document = xml(pkg.mainPath);
   const body = child(document, 'w:body');
-  if (!body) throw new NotDocxError('不是 .docx 文件：正文为空或无法读取 (not a .docx file: no readable body)');
+  if (!body) throw new NotDocxError('不是 Word 文档（.docx）：正文为空或无法读取 (not a Word document (.docx): no readable body)');
   const styles = readStyles(xml(pkg.related('/styles')[0] ?? 'word/styles.xml'));
   const numbering = new Numbering(xml(pkg.related('/numbering')[0] ?? 'word/numbering.xml'), styles);
   const reader = new Reader(numbering);
