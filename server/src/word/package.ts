@@ -26,12 +26,14 @@ export interface Limits {
 }
 
 /**
- * A 100-page plan's document.xml is 2–5 MiB and its other parts a few hundred KiB, so 64 MiB of
- * XML is more than ten times any real plan while its parsed tree still fits the import's heap
- * (server/src/word/importInWorker.ts). Word's XML compresses 5–20:1; a part that runs past
- * 100:1 beyond its first MiB is repeated filler, never a plan.
+ * A 100-page plan's document.xml is 1–5 MiB and its other parts a few hundred KiB, so 32 MiB of
+ * XML is several times any real plan. Its parsed tree takes about 15 times the XML in heap
+ * (a 10.8 MB document.xml needs 128–192 MB), so 32 MiB still fits the import worker's 512 MiB
+ * (importInWorker.ts). Word's XML compresses 5–20:1; a part that runs past 100:1 beyond its
+ * first MiB is repeated filler, never a plan. A .docx with its pictures can be large, so the
+ * file itself may be up to 256 MiB (pictures are never inflated).
  */
-export const LIMITS: Limits = { fileBytes: 256 * MiB, totalBytes: 64 * MiB, ratio: 100, ratioAfter: 1 * MiB };
+export const LIMITS: Limits = { fileBytes: 256 * MiB, totalBytes: 32 * MiB, ratio: 100, ratioAfter: 1 * MiB };
 
 const NOT_ZIP = '不是 Word 文档（.docx）：不是 zip 压缩包 (not a Word document (.docx): not a zip package)';
 const DAMAGED = '不是 Word 文档（.docx）：压缩包已损坏 (not a Word document (.docx): the zip package is damaged)';
