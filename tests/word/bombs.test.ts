@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'fflate';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportDocxRequest } from '../../server/src/protocol';
 import { DocxTooLargeError, importDocx, NotDocxError } from '../../server/src/word/docxImport';
@@ -127,6 +128,23 @@ describe('files that are no Word document', () => {
       expect(error).toBeInstanceOf(NotDocxError);
       expect((error as Error).message).toMatch(/^不是 Word 文档（\.docx）[\s\S]*\(not a Word document \(\.docx\)/);
     }
+  });
+});
+
+describe('a damaged .docx (bytes changed anywhere, its zip fields pointing anywhere)', () => {
+  it('imports, or is refused as no Word document: never another error', async () => {
+    const plan = numberedPlan();
+    const flips = fc.array(fc.tuple(fc.nat(plan.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 });
+    await fc.assert(
+      fc.asyncProperty(flips, async (changes) => {
+        const bytes = plan.slice();
+        for (const [at, value] of changes) bytes[at] = value;
+        await importDocx(bytes).catch((e: unknown) => {
+          if (!(e instanceof NotDocxError)) throw e;
+        });
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

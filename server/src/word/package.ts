@@ -66,13 +66,13 @@ export function openPackage(lib: WordLib, bytes: Uint8Array, limits: Limits = LI
   if (bytes.length > limits.fileBytes) {
     throw new DocxTooLargeError(`文件超过 ${mib(limits.fileBytes)}，未导入 (the file is larger than ${mib(limits.fileBytes)}: not imported)`);
   }
-  const entries = centralDirectory(bytes);
+  const entries = guarded(() => centralDirectory(bytes));
   let inflated = 0;
   const cache = new Map<string, string | undefined>();
 
   const inflate = (name: string, e: Entry): Uint8Array => {
     if (e.flags & 1) throw new NotDocxError('不是 Word 文档（.docx）：部件已加密 (not a Word document (.docx): its parts are encrypted)');
-    const data = entryData(bytes, e);
+    const data = guarded(() => entryData(bytes, e));
     const chunks: Uint8Array[] = [];
     let size = 0;
     let consumed = 0;
@@ -214,6 +214,16 @@ function entryData(bytes: Uint8Array, e: Entry): Uint8Array {
   if (e.localOffset + 30 > bytes.length || view.getUint32(e.localOffset, true) !== 0x04034b50) throw new NotDocxError(DAMAGED);
   const start = e.localOffset + 30 + view.getUint16(e.localOffset + 26, true) + view.getUint16(e.localOffset + 28, true);
   return bytes.subarray(Math.min(start, bytes.length), Math.min(start + e.compressedSize, bytes.length));
+}
+
+/** A damaged zip's fields point anywhere: a read past the end is a damaged package, not a crash. */
+function guarded<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof NotDocxError) throw e;
+    throw new NotDocxError(DAMAGED);
+  }
 }
 
 function normalize(path: string): string {
