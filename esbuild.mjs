@@ -20,6 +20,8 @@ const entries = [
   { in: 'server/src/vendor/pinyin.ts', out: 'pinyin' },
   // docx, fflate and fast-xml-parser: loaded by `fengong import|export` and the server's Word requests only.
   { in: 'server/src/vendor/word.ts', out: 'word' },
+  // The server's Word import runs here, in a worker thread with a capped heap (server/src/word/importInWorker.ts); it loads word.js.
+  { in: 'server/src/word/importWorker.ts', out: 'importWorker' },
   { in: 'client/src/extension.ts', out: 'extension', external: ['vscode'] },
   // The matrix webview's page script (and its stylesheet, dist/matrix.css): a browser program.
   { in: 'client/src/webview/matrix.ts', out: 'matrix', platform: 'browser', format: 'iife', target: 'es2022' },

@@ -30,10 +30,13 @@ import { refreshSettings, registerSync } from './lsp/sync';
 import { registerTokens, TOKEN_LEGEND } from './lsp/tokens';
 import { registerViewRequests } from './lsp/views';
 import { registerWordRequests } from './lsp/word';
+import type { DocxImportResult } from './word/docxImport';
 
 export interface ServerOptions {
   /** Pinyin of Chinese text for completion; called on the first completion only. */
   pinyin: () => PinyinOf;
+  /** Word import: isolated in a worker by the Node program (node/main.ts); in this thread, within the package's limits, otherwise. */
+  importDocx?: (bytes: Uint8Array) => Promise<DocxImportResult>;
 }
 
 const TRIGGER_CHARACTERS = ['、', ',', '，', '(', '（', '〔', '【', ':', '：'];
@@ -141,7 +144,7 @@ export function createServer(connection: Connection, host: FileHost, options: Se
   registerTokens(ctx);
   registerRequests(ctx);
   registerViewRequests(connection, plans);
-  registerWordRequests(connection, (uri) => documents.get(uri)?.getText(), host);
+  registerWordRequests(connection, (uri) => documents.get(uri)?.getText(), host, options.importDocx);
 
   documents.listen(connection);
   return ctx;

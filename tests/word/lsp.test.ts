@@ -40,7 +40,7 @@ describe('ImportDocxRequest', () => {
     const result = await s.call(ImportDocxRequest, { base64: Buffer.from('一、推进改革').toString('base64') });
     expect(result).toBeInstanceOf(ResponseError);
     expect((result as ResponseError<unknown>).code).toBe(ErrorCodes.InvalidParams);
-    expect((result as ResponseError<unknown>).message).toContain('不是 .docx 文件');
+    expect((result as ResponseError<unknown>).message).toContain('不是 Word 文档');
     expect(s.errors).toEqual([]);
   });
 });

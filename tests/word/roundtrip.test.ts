@@ -118,7 +118,7 @@ describe('fengong export / fengong import', () => {
   it('answers a file that is no .docx, a missing file and bad usage with exit 2 and a reason', () => {
     const notDocx = cli(['import', 'seeds/manzhouli-2014.txt', '-o', '-']);
     expect(notDocx.status).toBe(2);
-    expect(notDocx.stderr).toContain('不是 .docx 文件 (not a .docx file)');
+    expect(notDocx.stderr).toContain('不是 Word 文档（.docx）：不是 zip 压缩包 (not a Word document (.docx): not a zip package)');
     const missing = cli(['import', join(dir, 'nothing.docx')]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('无法读取文件');

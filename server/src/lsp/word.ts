@@ -1,13 +1,14 @@
 // Word in, Word out for the editor: ImportDocxRequest and ExportDocxRequest (protocol.ts), which
 // the client's commands send (client/src/word.ts).
 // The Word libraries load on the first request only (server/src/word/lib.ts), never at start-up.
-// A file that is no .docx answers InvalidParams with a message for the user; anything else is
-// logged and answered InternalError.
+// A file that is no .docx, or one past the import's size limits, answers InvalidParams with a
+// message for the user; anything else is logged and answered InternalError. The server's Node
+// program imports in a worker (word/importInWorker.ts), so a document that exhausts it fails alone.
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
 import { analyze } from '../engine';
 import type { FileHost } from '../host/fileHost';
 import { exportDocx } from '../word/docxExport';
-import { importDocx, NotDocxError } from '../word/docxImport';
+import { importDocx, NotDocxError, type DocxImportResult } from '../word/docxImport';
 import { ExportDocxRequest, ImportDocxRequest, type ExportDocxResult, type ImportDocxResult } from '../protocol';
 import { fsPathOf } from './convert';
 
@@ -15,9 +16,14 @@ type Requests = Pick<Connection, 'onRequest' | 'console'>;
 
 /**
  * Registers the two requests. `getText` gives an open document's current text; a plan that is
- * not open is read through the file host.
+ * not open is read through the file host; `importer` turns a .docx into plan text.
  */
-export function registerWordRequests(connection: Requests, getText: (uri: string) => string | undefined, host: FileHost): void {
+export function registerWordRequests(
+  connection: Requests,
+  getText: (uri: string) => string | undefined,
+  host: FileHost,
+  importer: (bytes: Uint8Array) => Promise<DocxImportResult> = importDocx,
+): void {
   const failed = (name: string, e: unknown) => {
     if (e instanceof NotDocxError) return new ResponseError(ErrorCodes.InvalidParams, e.message);
     connection.console.error(`fengong: ${name} failed: ${(e as Error).stack ?? e}`);
@@ -26,7 +32,7 @@ export function registerWordRequests(connection: Requests, getText: (uri: string
 
   connection.onRequest(ImportDocxRequest, async (params): Promise<ImportDocxResult | ResponseError> => {
     try {
-      return await importDocx(Buffer.from(params?.base64 ?? '', 'base64'));
+      return await importer(Buffer.from(params?.base64 ?? '', 'base64'));
     } catch (e) {
       return failed('importDocx', e);
     }

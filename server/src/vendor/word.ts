@@ -2,7 +2,7 @@
 // export --format docx` and the server's Word requests load it, on first use, so neither the
 // checker's nor the server's start-up parses them. See server/src/word/lib.ts.
 //   docx            writes .docx (section grid, east-Asian fonts, footers, header rows)
-//   fflate          unzips a .docx for reading, and lets the writer's package be touched up
+//   fflate          inflates a .docx's parts for reading (streamed, counted: word/package.ts), and lets the writer's package be touched up
 //   fast-xml-parser reads document.xml, numbering.xml and styles.xml in document order
 export {
   AlignmentType,
@@ -24,5 +24,5 @@ export {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
-export { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+export { Inflate, strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 export { XMLParser } from 'fast-xml-parser';

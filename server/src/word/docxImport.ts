@@ -9,10 +9,11 @@
 // half of a plan's structure. So the package is unzipped (fflate) and document.xml,
 // numbering.xml and styles.xml read directly (fast-xml-parser), which keeps every paragraph's
 // numbering properties in reach.
-// No I/O: bytes in, text out. Rejects only for a file that is no .docx at all.
+// No I/O: bytes in, text out. Rejects only for a file that is no .docx at all, or one past the
+// package's size limits (package.ts).
 import { analyze, toFullWidth } from '../engine';
 import { loadWordLib } from './lib';
-import { NotDocxError, openPackage } from './package';
+import { DocxTooLargeError, NotDocxError, openPackage } from './package';
 import { Numbering, readStyles } from './numbering';
 import { tableLines, type Cell, type ClauseStyle, type TableGrid, type TaskRowOut } from './tables';
 import { child, children, descendants, isEl, on, parseXml, textOf, val, type El } from './xml';
@@ -22,7 +23,7 @@ export interface DocxImportResult {
   warnings: string[];
 }
 
-export { NotDocxError };
+export { DocxTooLargeError, NotDocxError };
 
 /** What the walk met that the text cannot hold, counted for the warnings. */
 interface Notes {
@@ -351,7 +352,7 @@ export async function importDocx(bytes: Uint8Array): Promise<DocxImportResult> {
   const xml = (path: string | undefined) => (path ? parseXml(lib, pkg.part(path) ?? '') : undefined);
   const document = xml(pkg.mainPath);
   const body = child(document, 'w:body');
-  if (!body) throw new NotDocxError('不是 .docx 文件：正文为空或无法读取 (not a .docx file: no readable body)');
+  if (!body) throw new NotDocxError('不是 Word 文档（.docx）：正文为空或无法读取 (not a Word document (.docx): no readable body)');
   const styles = readStyles(xml(pkg.related('/styles')[0] ?? 'word/styles.xml'));
   const numbering = new Numbering(xml(pkg.related('/numbering')[0] ?? 'word/numbering.xml'), styles);
   const reader = new Reader(numbering);
