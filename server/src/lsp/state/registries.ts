@@ -5,7 +5,8 @@
 // or when a look at it (at most once a second, never waited for) finds it changed on disk.
 import { join } from 'node:path';
 import { loadRegistryFile, presetRegistry, type Registry, type RegistryFinding } from '../../engine';
-import type { FileHost } from '../../host/fileHost';
+import { isProjectFileAt, type FileHost, type ReadResult } from '../../host/fileHost';
+import { READ_LIMITS } from '../../host/limits';
 import { RegistryFileLookup } from '../../host/registryFile';
 import { fsPathOf } from '../convert';
 import type { SettingsState } from '../settings';
@@ -29,6 +30,8 @@ export class Registries {
   private readonly lookup: RegistryFileLookup;
   private readonly checked = new Map<string, number>();
   private preset?: { key: string; registry: Registry };
+  /** Project files that are there but could not be read (a FIFO, a device, too large): why. */
+  private readonly unreadable = new Map<string, ReadResult>();
 
   /**
    * `folders`: the workspace folders (the setting's relative path is taken from the first).
@@ -40,7 +43,7 @@ export class Registries {
     private readonly folders: () => readonly string[],
     private readonly onChange: () => void,
   ) {
-    this.lookup = new RegistryFileLookup(async (path) => this.open.has(path) || (await host.stat(path))?.type === 'file');
+    this.lookup = new RegistryFileLookup(async (path) => this.open.has(path) || (await isProjectFileAt(host, path)));
   }
 
   /** The registry file that applies to a document: the setting, else the nearest one above it. */
@@ -78,9 +81,21 @@ export class Registries {
     return this.read(path);
   }
 
+  /** Why the project file that applies to a document could not be read, if it could not. */
+  async unreadableFor(uri: string): Promise<{ path: string; read: ReadResult } | undefined> {
+    const path = await this.pathFor(uri);
+    const read = path && !this.open.has(path) ? this.unreadable.get(path) : undefined;
+    return path && read ? { path, read } : undefined;
+  }
+
   private async read(path: string): Promise<RegistryState | undefined> {
-    const [st, read] = await Promise.all([this.host.stat(path), this.host.readText(path)]);
+    // Only a regular file within the project limit is read (node/host.ts): a FIFO or a device
+    // named by the setting is refused at once, never waited on.
+    const [st, read] = await Promise.all([this.host.stat(path), this.host.readText(path, { limit: READ_LIMITS.project })]);
     if (this.open.has(path)) return this.parse(path, this.open.get(path)!);
+    // A file that is there but refused is remembered, so that its plans can say why.
+    if (st && read.text === undefined && read.code !== 'ENOENT') this.unreadable.set(path, read);
+    else this.unreadable.delete(path);
     if (!st || read.text === undefined) {
       this.states.delete(path);
       return undefined;
@@ -131,6 +146,7 @@ export class Registries {
   /** Registry files appeared, went or changed on disk: look for them again and read them again. */
   async filesChanged(): Promise<void> {
     this.lookup.clear();
+    this.unreadable.clear();
     await Promise.all([...this.states.keys()].filter((p) => !this.open.has(p)).map((p) => this.read(p)));
   }
 }
