@@ -55,6 +55,11 @@ export interface FileHost {
   /** A folder's entries; none when it cannot be read. */
   list(dir: string): Promise<DirEntry[]>;
   /**
+   * The path with every symbolic link resolved (what is really read); undefined when nothing is
+   * there. A host without links (the in-memory one) may leave it out: paths are then real.
+   */
+  realpath?(path: string): Promise<string | undefined>;
+  /**
    * Changes the host sees itself. The language server also hears of changes from the editor
    * (workspace/didChangeWatchedFiles), which is how Node's host learns of them: it has no watch.
    */

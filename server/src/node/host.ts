@@ -9,8 +9,8 @@
 // without blocking (a FIFO's open would wait for a writer for good), asked what it is on the open
 // descriptor (no race with a rename in between), and read in chunks that stop at the limit (a
 // device such as /dev/zero never ends; a file may grow while it is read).
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { decodePlan } from '../host/decode';
 import type { DirEntry, FileHost, FileStat, ReadOptions, ReadResult } from '../host/fileHost';
 import { READ_LIMITS, refusal } from '../host/limits';
@@ -72,6 +72,7 @@ interface Fs {
   open(path: string): Promise<Opened>;
   stat(path: string): Promise<Stats>;
   list(dir: string): Promise<Dirent[]>;
+  realpath(path: string): Promise<string>;
 }
 
 const ASYNC: Fs = {
@@ -85,6 +86,7 @@ const ASYNC: Fs = {
   },
   stat: (path) => stat(path),
   list: (dir) => readdir(dir, { withFileTypes: true }),
+  realpath: (path) => realpath(path),
 };
 
 const SYNC: Fs = {
@@ -98,6 +100,7 @@ const SYNC: Fs = {
   },
   stat: async (path) => statSync(path),
   list: async (dir) => readdirSync(dir, { withFileTypes: true }),
+  realpath: async (path) => realpathSync(path),
 };
 
 /** A regular file's bytes, synchronously (the checker's .docx): the reason as a ReadResult when refused. */
@@ -144,6 +147,13 @@ export function nodeFileHost(options: { sync?: boolean } = {}): FileHost {
         return (await fs.list(dir)).map((e) => ({ name: e.name, type: e.isFile() ? 'file' : e.isDirectory() ? 'directory' : 'other' }));
       } catch {
         return [];
+      }
+    },
+    async realpath(path: string): Promise<string | undefined> {
+      try {
+        return await fs.realpath(path);
+      } catch {
+        return undefined;
       }
     },
   };

@@ -3,13 +3,14 @@
 // registry, and so its rules and messages, kept when a file breaks; an open project file's
 // unsaved text wins over the disk. A file is read once and again when it changes: on the editor's file events,
 // or when a look at it (at most once a second, never waited for) finds it changed on disk.
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { loadRegistryFile, presetRegistry, type Registry, type RegistryFinding } from '../../engine';
 import { isProjectFileAt, type FileHost, type ReadResult } from '../../host/fileHost';
 import { READ_LIMITS } from '../../host/limits';
 import { RegistryFileLookup } from '../../host/registryFile';
 import { fsPathOf } from '../convert';
 import type { SettingsState } from '../settings';
+import type { WorkspaceScope } from './workspaceScope';
 
 export interface RegistryState {
   path: string;
@@ -32,6 +33,8 @@ export class Registries {
   private preset?: { key: string; registry: Registry };
   /** Project files that are there but could not be read (a FIFO, a device, too large): why. */
   private readonly unreadable = new Map<string, ReadResult>();
+  /** The `searchAboveWorkspace` the lookup's answers were found under. */
+  private searchedAbove = false;
 
   /**
    * `folders`: the workspace folders (the setting's relative path is taken from the first).
@@ -42,17 +45,31 @@ export class Registries {
     private readonly settings: SettingsState,
     private readonly folders: () => readonly string[],
     private readonly onChange: () => void,
+    private readonly scope: WorkspaceScope,
   ) {
     this.lookup = new RegistryFileLookup(async (path) => this.open.has(path) || (await isProjectFileAt(host, path)));
   }
 
-  /** The registry file that applies to a document: the setting, else the nearest one above it. */
+  /**
+   * The registry file that applies to a document: the setting, else the nearest one above it
+   * inside its workspace folder (a plan in no folder: in its own folder), by real path too (a
+   * link to a file elsewhere does not count). `fengong.registry.searchAboveWorkspace` lets the
+   * lookup go on above the folder, as the checker does.
+   */
   async pathFor(uri: string): Promise<string | undefined> {
-    const file = this.settings.current.registry.file;
+    const { file, searchAboveWorkspace: above } = this.settings.current.registry;
     const first = this.folders()[0];
     if (file) return file.startsWith('/') || !first ? file : join(first, file);
     const fsPath = fsPathOf(uri);
-    return fsPath ? this.lookup.nearest(fsPath) : undefined;
+    if (!fsPath) return undefined;
+    if (above !== this.searchedAbove) {
+      this.lookup.clear();
+      this.searchedAbove = above;
+    }
+    if (above) return this.lookup.nearest(fsPath);
+    const top = this.scope.folderOf(fsPath) ?? dirname(fsPath);
+    const found = await this.lookup.nearest(fsPath, top);
+    return found && (this.open.has(found) || (await this.scope.within(top, found))) ? found : undefined;
   }
 
   /** The registry for a document: its registry file's, else the presets the settings name. */
