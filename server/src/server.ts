@@ -25,6 +25,7 @@ import { DiagnosticsScheduler } from './lsp/state/diagnostics';
 import { Plans } from './lsp/state/plans';
 import { Registries } from './lsp/state/registries';
 import { WorkspaceIndex } from './lsp/state/workspaceIndex';
+import { WorkspaceScope } from './lsp/state/workspaceScope';
 import { registerSymbols } from './lsp/symbols';
 import { refreshSettings, registerSync } from './lsp/sync';
 import { registerTokens, TOKEN_LEGEND } from './lsp/tokens';
@@ -77,13 +78,14 @@ export function createServer(connection: Connection, host: FileHost, options: Se
   const documents = new TextDocuments(edits.documents);
   const folders: string[] = [];
   const analyses = new Analyses(settings, edits);
+  const scope = new WorkspaceScope(host, () => folders);
   // The closures below run after construction, once every object exists.
   const diagnostics = new DiagnosticsScheduler(connection, documents, settings, (uri) => diagnosticsOf(ctx, uri));
   const registries = new Registries(host, settings, () => folders, () => {
     // A registry file changed on disk without the editor saying so: as if it had.
     plans.invalidateLoad();
     void index.reindexAll().then(() => diagnostics.revalidateAll());
-  });
+  }, scope);
   const index = new WorkspaceIndex(host, registries, analyses, () => plans.invalidateLoad());
   const plans = new Plans(documents, analyses, registries, index);
   let pinyin: PinyinOf | undefined;
@@ -94,6 +96,7 @@ export function createServer(connection: Connection, host: FileHost, options: Se
     settings,
     client: { configuration: false, annotations: false },
     folders,
+    scope,
     registries,
     analyses,
     index,
@@ -144,7 +147,7 @@ export function createServer(connection: Connection, host: FileHost, options: Se
   registerTokens(ctx);
   registerRequests(ctx);
   registerViewRequests(connection, plans);
-  registerWordRequests(connection, (uri) => documents.get(uri)?.getText(), host, options.importDocx);
+  registerWordRequests(connection, (uri) => documents.get(uri)?.getText(), host, options.importDocx, (path) => scope.contains(path));
 
   documents.listen(connection);
   return ctx;

@@ -133,3 +133,29 @@ describe('semantic tokens', () => {
     expect(toks).toEqual(['agencyLead:自治区商务厅', 'roleWord:牵头', 'agencyCooperating!:自治区不存在局', 'roleWord:配合']);
   });
 });
+
+describe('hover on names from a project file', () => {
+  it('shows every name literally: no image, link or emphasis can come from a registry entry', async () => {
+    const MarkdownIt = (await import('markdown-it')).default;
+    const evil = '**![t](https://evil.example/t.png)**';
+    const file = JSON.stringify({
+      agencies: [
+        { name: '县甲局', fullName: evil, aliases: ['![a](https://evil.example/a.png)', '<img src=x>', '&#33;[e](https://evil.example)'], kind: undefined, until: '2000', successor: '[x](https://evil.example/x)' },
+        { name: '[x](https://evil.example/x)' },
+      ],
+    });
+    const reg = loadRegistryFile(file, '/ws/fengong.json').registry!;
+    const text = taskPlan('加快口岸建设。(县甲局牵头)');
+    const { model } = analyze(text, { registry: reg });
+    const h = hoverAt(model, text.indexOf('县甲局') + 1, reg)!;
+    const html = new MarkdownIt({ linkify: true }).render(h.markdown);
+    expect(html).not.toMatch(/<img|<a |<em>/);
+    // The one bold is the agency's own name; the names read as written.
+    expect(html.match(/<strong>/g)).toHaveLength(1);
+    expect(html).toContain('**![t](https://evil.example/t.png)**');
+    expect(html).toContain('![a](https://evil.example/a.png)');
+    expect(html).toContain('&lt;img src=x&gt;');
+    expect(html).toContain('&amp;#33;[e](https://evil.example)');
+    expect(html).toContain('[x](https://evil.example/x)');
+  });
+});

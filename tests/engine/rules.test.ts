@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkPlan, loadRegistryFile, messageOf, presetRegistry, registryFindings, RULES, type Finding, type RuleCode } from '../../server/src/engine';
 import { codes, plan, ROOT, run, SAMPLE, taskPlan } from '../helpers';
+import { unreadableProjectFinding } from '../../server/src/lsp/diagnostics';
 
 const fires = (text: string, code: string) => expect(codes(text)).toContain(code);
 const quiet = (text: string, code: string) => expect(codes(text)).not.toContain(code);
@@ -190,9 +191,11 @@ describe('the rule table', () => {
     'registry.invalid': () => registryFindings(loadRegistryFile('{ "agencies": [{ "nom": "X" }] }', 'r.json').findings),
     'registry.unknown-preset': () => registryFindings(loadRegistryFile('{ "extends": ["atlantis"] }', 'r.json').findings),
     'registry.unknown-rule': () => registryFindings(loadRegistryFile('{ "rules": { "clause.nope": "off" } }', 'r.json').findings),
+    // Made by the language server (lsp/diagnostics.ts) for a plan whose project file it may not read.
+    'registry.unreadable': () => [unreadableProjectFinding('《甲》分工方案\n', '/ws/fengong.json', { code: 'ENOTREG' }, {})!],
     'registry.duplicate-name': () => registryFindings(loadRegistryFile('{ "agencies": [{ "name": "甲局" }, { "name": "乙局", "aliases": ["甲局"] }] }', 'r.json').findings),
   };
-  const ARGS = { name: 'X', open: '(', close: ')', agency: 'X', written: 'X', expected: '1', actual: '2', near: '', shown: '1', skipped: '2', error: 'e', path: 'p', preset: 'p', known: 'k', until: '2018', untilZh: '2018年', reform: '2018', how: 'rename', successor: 'Y', place: 'p', deadline: 'd', due: '2023-12', date: '2024', dateZh: '2024年' };
+  const ARGS = { name: 'X', open: '(', close: ')', agency: 'X', written: 'X', expected: '1', actual: '2', near: '', shown: '1', skipped: '2', error: 'e', path: 'p', preset: 'p', known: 'k', until: '2018', untilZh: '2018年', reform: '2018', how: 'rename', successor: 'Y', place: 'p', deadline: 'd', due: '2023-12', date: '2024', dateZh: '2024年', reason: '不是普通文件', reasonEn: 'not a regular file' };
 
   it.each([...RULES.keys()])('%s: fires on its example with the table\'s severity, and reads in zh-cn and en', (code) => {
     const rule = RULES.get(code)!;

@@ -29,13 +29,13 @@ describe('edit windows', () => {
           doc = windows.documents.update(doc, changes, ++version);
           expect(doc.getText()).toBe(shadow.getText());
         }
-        const w = windows.take('file:///a.txt')!;
+        const w = windows.take('file:///a.txt', old)!;
         const now = doc.getText();
         expect(now.length).toBe(old.length + w.delta);
         expect(now.slice(0, w.from)).toBe(old.slice(0, w.from));
         expect(now.slice(w.to)).toBe(old.slice(w.to - w.delta));
         // Taken: the next analysis starts a new window.
-        expect(windows.take('file:///a.txt')).toBeUndefined();
+        expect(windows.take('file:///a.txt', now)).toBeUndefined();
       }),
       { numRuns: 500 },
     );
@@ -48,8 +48,21 @@ describe('edit windows', () => {
     doc = windows.documents.update(doc, [{ text: '全新' }], 3);
     doc = windows.documents.update(doc, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'y' }], 4);
     expect(doc.getText()).toBe('y全新');
-    expect(windows.take('file:///a.txt')).toBeUndefined();
+    expect(windows.take('file:///a.txt', '一、总体要求\n')).toBeUndefined();
     doc = windows.documents.update(doc, [{ range: { start: { line: 0, character: 1 }, end: { line: 0, character: 2 } }, text: '' }], 5);
-    expect(windows.take('file:///a.txt')).toEqual({ from: 1, to: 1, delta: -1 });
+    expect(windows.take('file:///a.txt', 'y全新')).toEqual({ from: 1, to: 1, delta: -1 });
+  });
+
+  it('gives a window only with an analysis of the text it was measured from', () => {
+    const windows = new EditWindows();
+    let doc = windows.documents.create('file:///a.txt', 'fengong', 6, '甲\n');
+    doc = windows.documents.update(doc, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, text: '乙' }], 2);
+    // The caller's analysis is of another text (or of none): the window would mislead it.
+    expect(windows.take('file:///a.txt', '丙\n')).toBeUndefined();
+    doc = windows.documents.update(doc, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, text: '丁' }], 6);
+    expect(windows.take('file:///a.txt')).toBeUndefined();
+    doc = windows.documents.update(doc, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '戊' }], 7);
+    expect(windows.take('file:///a.txt', '丁\n')).toEqual({ from: 0, to: 1, delta: 1 });
+    expect(doc.getText()).toBe('戊丁\n');
   });
 });

@@ -6,6 +6,7 @@
 import ignore, { type Ignore } from 'ignore';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { FileHost } from '../host/fileHost';
+import { READ_LIMITS } from '../host/limits';
 
 const ALWAYS = new Set(['node_modules', '.git']);
 
@@ -37,7 +38,7 @@ export class Ignores {
   private async rulesOf(dir: string): Promise<RuleSet | null> {
     const known = this.byDir.get(dir);
     if (known !== undefined) return known;
-    const read = await this.host.readText(join(dir, '.gitignore'));
+    const read = await this.host.readText(join(dir, '.gitignore'), { limit: READ_LIMITS.ignore });
     const set = read.text !== undefined ? { base: dir, rules: ignore().add(read.text) } : null;
     this.byDir.set(dir, set);
     return set;

@@ -4,12 +4,15 @@
 // over is said on stderr. Without -o the plan goes beside the document as NAME.plan.txt, never
 // over an existing file unless --force; `-o -` writes it to stdout.
 // Exit 0; 2 for bad usage, an unreadable file or one that is no .docx.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { importDocx, NotDocxError } from '../word/docxImport';
 import { UsageError, type CommandSpec, type Parsed } from './args';
 import type { Io } from './io';
 import { display } from './plans';
+import { READ_LIMITS } from '../host/limits';
+import { readBytes } from '../node/host';
+import { sayer, unreadable } from './say';
 
 export const IMPORT: CommandSpec = {
   name: 'import',
@@ -36,13 +39,13 @@ export async function importCommand({ values: options, positionals: files }: Par
   const warn = (s: string) => io.warn(s);
   if (files.length !== 1) throw new UsageError(io.say('需要一个 .docx 文件', 'give one .docx file'));
   const [file] = files;
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    warn(`fengong: 无法读取文件 (cannot read file, ${(e as NodeJS.ErrnoException).code ?? 'EIO'}): ${file}`);
+  // A regular file only, within its limit (a FIFO or /dev/zero is refused, saying so).
+  const read = await readBytes(file, READ_LIMITS.docx, { sync: true });
+  if (!('bytes' in read)) {
+    warn(`fengong: ${unreadable(sayer('both'), file, read)}`);
     return 2;
   }
+  const { bytes } = read;
   let result;
   try {
     result = await importDocx(bytes);

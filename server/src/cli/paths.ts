@@ -66,6 +66,10 @@ export async function expandPaths(args: readonly string[], opts: ExpandOptions):
       add(arg);
       continue;
     }
+    if (st?.type === 'other') {
+      problems.push(unreadable(say, arg, { code: 'ENOTREG' }));
+      continue;
+    }
     const before = inputs.length;
     if (st?.type === 'directory') {
       await walk(abs, async (p) => {

@@ -3,7 +3,8 @@
 // standard input is read whole. Problems come back as one-line reasons, never as thrown errors.
 import { relative, resolve } from 'node:path';
 import { analyze, loadRegistryFile, ProjectRegistry, registryFindings, diagnosticOf, LineIndex, type Analysis, type Locale, type Registry, type ReportDiagnostic } from '../engine';
-import { isFile, type FileHost, type ReadResult } from '../host/fileHost';
+import { isProjectFileAt, type FileHost, type ReadResult } from '../host/fileHost';
+import { READ_LIMITS, refusal } from '../host/limits';
 import { decodePlan } from '../host/decode';
 import { RegistryFileLookup } from '../host/registryFile';
 import { nodeFileHost } from '../node/host';
@@ -50,7 +51,7 @@ export function display(path: string): string {
 
 /** The checker's files: Node's host (reading synchronously), one project lookup and one reading of each project file per run. */
 export const host: FileHost = nodeFileHost({ sync: true });
-const lookup = new RegistryFileLookup((path) => isFile(host, path));
+const lookup = new RegistryFileLookup((path) => isProjectFileAt(host, path));
 const projectCache = new Map<string, ProjectChoice | string>();
 
 /** The project file for a plan (a path, or the --stdin-filename); a string when it cannot be read. */
@@ -59,9 +60,10 @@ export async function registryFor(path: string, explicit: string | undefined, lo
   if (!file) return { diagnostics: [], errors: 0 };
   const cached = projectCache.get(file);
   if (cached) return cached;
-  const read = await host.readText(file);
+  const read = await host.readText(file, { limit: READ_LIMITS.project });
   if (read.text === undefined) {
-    const reason = `${failed(say, '无法读取项目文件', 'cannot read the project file', read.code ?? 'EIO')}: ${file}`;
+    const refused = refusal(read.code, read.limit);
+    const reason = refused ? `${say('无法读取项目文件', 'cannot read the project file')}: ${say(refused.zh, refused.en)}: ${file}` : `${failed(say, '无法读取项目文件', 'cannot read the project file', read.code ?? 'EIO')}: ${file}`;
     projectCache.set(file, reason);
     return reason;
   }
@@ -81,10 +83,19 @@ export async function registryFor(path: string, explicit: string | undefined, lo
   return choice;
 }
 
-async function readStdin(): Promise<Uint8Array> {
+/** Standard input whole, up to the plan limit (`cat /dev/zero |` ends, refused, at the limit). */
+async function readStdin(name: string): Promise<ReadResult> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    total += (chunk as Buffer).length;
+    if (total > READ_LIMITS.plan) {
+      process.stdin.destroy();
+      return { code: 'EFBIG', limit: READ_LIMITS.plan };
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return decodePlan(Buffer.concat(chunks), name);
 }
 
 /** Plans one at a time, so a run over many files holds one analysis at a time. */
@@ -92,7 +103,7 @@ export async function* eachPlan(inputs: readonly Input[], opts: ReadOptions, unr
   const say = opts.say ?? sayer(opts.locale);
   for (const input of inputs) {
     const shown = input.kind === 'stdin' ? (input.name ?? STDIN_NAME) : display(input.path);
-    const read = input.kind === 'stdin' ? decodePlan(await readStdin(), shown) : await host.readText(input.path);
+    const read = input.kind === 'stdin' ? await readStdin(shown) : await host.readText(input.path);
     if (read.error || read.text === undefined) {
       unreadableOut.push(unreadable(say, input.kind === 'stdin' ? shown : input.path, read));
       continue;

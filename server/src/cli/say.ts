@@ -2,6 +2,7 @@
 // zh-cn|en|both` applies to everything printed, not to the findings only. Both: Chinese first,
 // English in brackets, as the findings read.
 import type { Locale } from '../engine';
+import { refusal } from '../host/limits';
 
 export interface Say {
   (zh: string, en: string): string;
@@ -32,8 +33,10 @@ export function failed(say: Say, zh: string, en: string, code: string): string {
 }
 
 /** Why a file could not be read, from the host's answer. */
-export function unreadable(say: Say, path: string, read: { code?: string; error?: string }): string {
+export function unreadable(say: Say, path: string, read: { code?: string; error?: string; limit?: number }): string {
   if (read.code === 'EISDIR') return `${say('是目录，不是文件', 'is a directory')}: ${path}`;
+  const refused = refusal(read.code, read.limit);
+  if (refused) return `${say(refused.zh, refused.en)}: ${path}`;
   if (read.code) return `${failed(say, '无法读取文件', 'cannot read file', read.code)}: ${path}`;
   return `${say('不是 UTF-8 或 GB18030 文本', 'not UTF-8 or GB18030 text')}: ${path}`;
 }

@@ -3,7 +3,8 @@
 // language server never blocks its thread on a disk; nothing here throws.
 
 export interface FileStat {
-  type: 'file' | 'directory';
+  /** `other`: something that is neither (a FIFO, a device, a socket): never read. */
+  type: 'file' | 'directory' | 'other';
   size: number;
   /** Modification time in milliseconds: with the size, how a change is noticed. */
   mtime: number;
@@ -30,13 +31,20 @@ export interface ReadResult {
   bom?: boolean;
   /** One-line reason when the file cannot be read as text. */
   error?: string;
-  /** Why it could not be read, when the system said: ENOENT, EISDIR, EACCES. */
+  /**
+   * Why it could not be read: the system's code (ENOENT, EISDIR, EACCES), or the host's own:
+   * ENOTREG (not a regular file: a FIFO, a device), EFBIG (over `limit`, host/limits.ts).
+   */
   code?: string;
+  /** With EFBIG: the limit the file is over. */
+  limit?: number;
 }
 
 export interface ReadOptions {
   /** Read the first bytes only (a look at the first line); a character cut at the end is dropped. */
   maxBytes?: number;
+  /** A whole read: refused (EFBIG) when the file is larger; READ_LIMITS.plan unless said. */
+  limit?: number;
 }
 
 export interface FileHost {
@@ -47,6 +55,11 @@ export interface FileHost {
   /** A folder's entries; none when it cannot be read. */
   list(dir: string): Promise<DirEntry[]>;
   /**
+   * The path with every symbolic link resolved (what is really read); undefined when nothing is
+   * there. A host without links (the in-memory one) may leave it out: paths are then real.
+   */
+  realpath?(path: string): Promise<string | undefined>;
+  /**
    * Changes the host sees itself. The language server also hears of changes from the editor
    * (workspace/didChangeWatchedFiles), which is how Node's host learns of them: it has no watch.
    */
@@ -55,4 +68,13 @@ export interface FileHost {
 
 export async function isFile(host: FileHost, path: string): Promise<boolean> {
   return (await host.stat(path))?.type === 'file';
+}
+
+/**
+ * Whether a project file is at a path for the lookup: a file, or a FIFO or device by that name
+ * (reading it is refused, and the user is told so instead of the file being passed over).
+ */
+export async function isProjectFileAt(host: FileHost, path: string): Promise<boolean> {
+  const type = (await host.stat(path))?.type;
+  return type === 'file' || type === 'other';
 }

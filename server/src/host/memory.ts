@@ -1,6 +1,7 @@
 // A file host in memory, for tests: files set as text (UTF-8) or bytes, folders implied by the
 // paths (POSIX), and a watch that reports every write and removal.
 import { decodePlan } from './decode';
+import { READ_LIMITS } from './limits';
 import type { DirEntry, Disposable, FileChange, FileHost, FileStat, ReadOptions, ReadResult } from './fileHost';
 
 export class MemoryFileHost implements FileHost {
@@ -38,6 +39,8 @@ export class MemoryFileHost implements FileHost {
     this.reads.push(path);
     const f = this.files.get(path);
     if (!f) return (await this.stat(path)) ? { error: `是目录，不是文件 (is a directory): ${path}`, code: 'EISDIR' } : { error: `无法读取文件 (cannot read file, ENOENT): ${path}`, code: 'ENOENT' };
+    const limit = options.limit ?? READ_LIMITS.plan;
+    if (options.maxBytes === undefined && f.bytes.length > limit) return { error: `文件过大 (file too large): ${path}`, code: 'EFBIG', limit };
     const bytes = options.maxBytes === undefined ? f.bytes : f.bytes.subarray(0, options.maxBytes);
     return decodePlan(bytes, path, options.maxBytes !== undefined);
   }

@@ -2,7 +2,7 @@
 // old name; fengong.json wins in one folder) in its folder or above. One lookup for the checker
 // and the language server; what it learnt of each folder is kept until project files appear or
 // go (`clear`).
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 
 export const PROJECT_FILE = 'fengong.json';
 /** The old name, still read. */
@@ -23,8 +23,11 @@ export class RegistryFileLookup {
   /** `exists`: whether a project file is at that path (on disk, or open in the editor). */
   constructor(private readonly exists: (path: string) => Promise<boolean>) {}
 
-  /** The project file nearest to an absolute plan path, if any. */
-  async nearest(planPath: string): Promise<string | undefined> {
+  /**
+   * The project file nearest to an absolute plan path, if any. `top`: the highest folder looked
+   * in (the language server's workspace folder); none: up to the root (the checker).
+   */
+  async nearest(planPath: string, top?: string): Promise<string | undefined> {
     let dir = dirname(planPath);
     const visited: string[] = [];
     const remember = (found: string | null) => {
@@ -40,7 +43,7 @@ export class RegistryFileLookup {
         if (await this.exists(candidate)) return remember(candidate);
       }
       const up = dirname(dir);
-      if (up === dir) return remember(null);
+      if (up === dir || (top !== undefined && !inside(top, up))) return remember(null);
       dir = up;
     }
   }
@@ -49,4 +52,9 @@ export class RegistryFileLookup {
   clear(): void {
     this.byDir.clear();
   }
+}
+
+function inside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }

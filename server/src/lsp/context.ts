@@ -10,6 +10,7 @@ import type { DiagnosticsScheduler } from './state/diagnostics';
 import type { Plans } from './state/plans';
 import type { Registries } from './state/registries';
 import type { WorkspaceIndex } from './state/workspaceIndex';
+import type { WorkspaceScope } from './state/workspaceScope';
 
 /** What the client said it supports (initialize). */
 export interface ClientSupport {
@@ -26,6 +27,8 @@ export interface ServerContext {
   client: ClientSupport;
   /** The workspace folders' paths. */
   folders: string[];
+  /** What may be read from disk: inside the folders, by real path. */
+  scope: WorkspaceScope;
   registries: Registries;
   analyses: Analyses;
   index: WorkspaceIndex;

@@ -2,7 +2,9 @@
 // registry file's own problems. When they reach the editor is the scheduler's business
 // (state/diagnostics.ts).
 import type { Diagnostic } from 'vscode-languageserver';
-import { LineIndex, planStatus, registryFindings } from '../engine';
+import { findingOf, LineIndex, planStatus, registryFindings, type Finding, type FindingOptions } from '../engine';
+import type { ReadResult } from '../host/fileHost';
+import { refusal } from '../host/limits';
 import { StatusNotification } from '../protocol';
 import type { ServerContext } from './context';
 import { diagnosticOf, fsPathOf } from './convert';
@@ -29,7 +31,23 @@ export async function diagnosticsOf(ctx: ServerContext, uri: string): Promise<Di
     sentStatus.set(doc, key);
     void ctx.connection.sendNotification(StatusNotification, { uri, ...status });
   }
-  return a.findings.map((f) => diagnosticOf(a.model.lines, uri, f));
+  const out = a.findings.map((f) => diagnosticOf(a.model.lines, uri, f));
+  // The project file that applies is there but cannot be read (a FIFO, a device, too large):
+  // the plan is checked without it, and says so on its first line.
+  const refused = await ctx.registries.unreadableFor(uri);
+  if (refused) {
+    const s = ctx.settings.current;
+    const f = unreadableProjectFinding(a.model.text, refused.path, refused.read, { severities: s.severity, locale: s.messages !== 'auto' ? s.messages : ctx.settings.locale });
+    if (f) out.unshift(diagnosticOf(a.model.lines, uri, f));
+  }
+  return out;
+}
+
+/** `registry.unreadable` for a plan whose project file could not be read, on the plan's first line. */
+export function unreadableProjectFinding(text: string, path: string, read: ReadResult, options: FindingOptions): Finding | undefined {
+  const why = refusal(read.code, read.limit) ?? { zh: `无法读取（${read.code ?? 'EIO'}）`, en: `cannot read (${read.code ?? 'EIO'})` };
+  const end = text.search(/[\r\n]|$/);
+  return findingOf('registry.unreadable', { start: 0, end }, { reason: why.zh, reasonEn: why.en, path }, options);
 }
 
 export function registerDiagnostics(ctx: ServerContext): void {

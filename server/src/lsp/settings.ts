@@ -2,7 +2,8 @@
 import type { Locale, Severity } from '../engine';
 
 export interface Settings {
-  registry: { presets: string[]; file: string };
+  /** `searchAboveWorkspace`: a project file above the workspace folder applies too (off: only inside it). */
+  registry: { presets: string[]; file: string; searchAboveWorkspace: boolean };
   severity: Record<string, Severity>;
   validate: 'onType' | 'onSave';
   /** `auto`: the editor's display language (Chinese for any zh-*, else English). */
@@ -11,7 +12,7 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
-  registry: { presets: [], file: '' },
+  registry: { presets: [], file: '', searchAboveWorkspace: false },
   severity: {},
   validate: 'onType',
   messages: 'auto',
@@ -29,7 +30,7 @@ export function readSettings(raw: unknown): Settings {
   }
   const messages = r.messages === 'zh-cn' || r.messages === 'en' || r.messages === 'both' ? r.messages : 'auto';
   return {
-    registry: { presets, file: typeof reg.file === 'string' ? reg.file : '' },
+    registry: { presets, file: typeof reg.file === 'string' ? reg.file : '', searchAboveWorkspace: reg.searchAboveWorkspace === true },
     severity,
     validate: r.validate === 'onSave' ? 'onSave' : 'onType',
     messages,

@@ -40,6 +40,16 @@ async function registryTextChanged(ctx: ServerContext, uri: string, text: string
   ctx.diagnostics.revalidateAll();
 }
 
+/**
+ * A file not open, read into the workspace index only when it is really inside a workspace
+ * folder (a link to a file elsewhere, or a document from outside that was closed, is not).
+ */
+async function indexIfInside(ctx: ServerContext, uri: string): Promise<void> {
+  const path = fsPathOf(uri);
+  if (path && (await ctx.scope.contains(path))) await ctx.index.indexFile(uri);
+  else ctx.index.delete(uri);
+}
+
 /** Plan files and registry files changed on disk (the editor's file events, or the host's own). */
 export async function filesChanged(ctx: ServerContext, changes: { uri: string; deleted: boolean }[]): Promise<void> {
   let registryChanged = false;
@@ -47,7 +57,7 @@ export async function filesChanged(ctx: ServerContext, changes: { uri: string; d
     if (isRegistryFile(c.uri)) registryChanged = true;
     else if (!ctx.documents.get(c.uri)) {
       if (c.deleted) ctx.index.delete(c.uri);
-      else await ctx.index.indexFile(c.uri);
+      else await indexIfInside(ctx, c.uri);
     }
   }
   if (registryChanged) await registriesChanged(ctx);
@@ -98,7 +108,7 @@ export function registerSync(ctx: ServerContext): Disposable | undefined {
         if (path) ctx.registries.closed(path);
         await registriesChanged(ctx);
       } else {
-        await ctx.index.indexFile(uri);
+        await indexIfInside(ctx, uri);
       }
     }),
   );

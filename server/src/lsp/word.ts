@@ -16,13 +16,15 @@ type Requests = Pick<Connection, 'onRequest' | 'console'>;
 
 /**
  * Registers the two requests. `getText` gives an open document's current text; a plan that is
- * not open is read through the file host; `importer` turns a .docx into plan text.
+ * not open is read through the file host, only when `mayRead` says it is inside the workspace;
+ * `importer` turns a .docx into plan text.
  */
 export function registerWordRequests(
   connection: Requests,
   getText: (uri: string) => string | undefined,
   host: FileHost,
   importer: (bytes: Uint8Array) => Promise<DocxImportResult> = importDocx,
+  mayRead: (path: string) => Promise<boolean> = async () => true,
 ): void {
   const failed = (name: string, e: unknown) => {
     if (e instanceof NotDocxError) return new ResponseError(ErrorCodes.InvalidParams, e.message);
@@ -43,7 +45,8 @@ export function registerWordRequests(
       let text = getText(params.uri);
       if (text === undefined) {
         const path = fsPathOf(params.uri);
-        const read = path ? await host.readText(path) : { error: `无法读取 (cannot read): ${params.uri}` };
+        const inside = path !== undefined && (await mayRead(path));
+        const read = inside ? await host.readText(path) : { error: `不在工作区中，不读取 (outside the workspace, not read): ${params.uri}` };
         if (read.text === undefined) return new ResponseError(ErrorCodes.InvalidParams, read.error ?? params.uri);
         text = read.text;
       }

@@ -4,7 +4,6 @@
 // checker's; `report` gives exactly the per-file object `fengong check --format json` prints;
 // `projectFor` finds and reads the project file (fengong.json) that applies to a plan, as the
 // checker does.
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   analyze as analyzePlan,
@@ -21,7 +20,8 @@ import {
   type Registry,
   type ReportDiagnostic,
 } from '../engine';
-import { isFile } from '../host/fileHost';
+import { isProjectFileAt } from '../host/fileHost';
+import { READ_LIMITS } from '../host/limits';
 import { RegistryFileLookup } from '../host/registryFile';
 import { nodeFileHost } from './host';
 
@@ -62,13 +62,16 @@ export interface Project {
 }
 
 const host = nodeFileHost({ sync: true });
-const lookup = new RegistryFileLookup((p) => isFile(host, p));
+const lookup = new RegistryFileLookup((p) => isProjectFileAt(host, p));
 
 /** The project file nearest above a plan (its folder, then each folder up), read as the checker reads it. */
 export async function projectFor(planPath: string, options: { locale?: Locale } = {}): Promise<Project> {
   const path = await lookup.nearest(resolve(planPath));
   if (!path) return { diagnostics: [] };
-  const text = readFileSync(path, 'utf8').replace(/^\ufeff/, '');
+  // A regular file within the project limit, as the checker reads it; else the reason, thrown.
+  const read = await host.readText(path, { limit: READ_LIMITS.project });
+  if (read.text === undefined) throw new Error(read.error ?? path);
+  const text = read.text;
   const loaded = loadRegistryFile(text, path);
   const lines = new LineIndex(text);
   const locale = options.locale ?? (loaded.registry instanceof ProjectRegistry ? loaded.registry.messages : undefined);

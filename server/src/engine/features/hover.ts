@@ -39,13 +39,15 @@ export function hoverAt(model: PlanModel, offset: number, registry: Registry | u
   if (party.written !== key) lines.push('', `写作 (written): ${escapeMarkdown(party.written)}${party.prefix ? `（承前省略“${party.prefix}” / prefix carried）` : ''}`);
   const entry = party.agencyId ? registry?.byIdOf(party.agencyId) : agency;
   if (entry) {
-    if (entry.fullName && entry.fullName !== entry.name) lines.push('', `全称 (full name): ${entry.fullName}`);
+    // Every value from an entry is text (a project file is the workspace's, anyone's to write).
+    const md = escapeMarkdown;
+    if (entry.fullName && entry.fullName !== entry.name) lines.push('', `全称 (full name): ${md(entry.fullName)}`);
     const also = entry.aliases.filter((a) => a !== entry.fullName);
-    if (also.length) lines.push('', `又称 (also): ${also.join('、')}`);
-    const level = entry.level ? `${LEVEL_ZH[entry.level] ?? entry.level} (${entry.level})` : '';
-    if (level || entry.kind) lines.push('', `层级 (level): ${[level, entry.kind, entry.parent ? `由${entry.parent}管理` : ''].filter(Boolean).join(' · ')}`);
-    if (entry.since || entry.until) lines.push('', `存续 (in existence): ${entry.since ?? '…'} — ${entry.until ?? '至今 (now)'}${entry.reform ? `（${entry.reform}年机构改革 / ${entry.reform} reform）` : ''}`);
-    if (entry.successors.length) lines.push('', `承接 (succeeded by): ${entry.successors.map((s) => `${s.name}${s.part ? `（${s.part}）` : ''}`).join('、')}`);
+    if (also.length) lines.push('', `又称 (also): ${also.map(md).join('、')}`);
+    const level = entry.level ? `${LEVEL_ZH[entry.level] ?? md(entry.level)} (${md(entry.level)})` : '';
+    if (level || entry.kind) lines.push('', `层级 (level): ${[level, entry.kind ? md(entry.kind) : '', entry.parent ? `由${md(entry.parent)}管理` : ''].filter(Boolean).join(' · ')}`);
+    if (entry.since || entry.until) lines.push('', `存续 (in existence): ${md(entry.since ?? '…')} — ${entry.until ? md(entry.until) : '至今 (now)'}${entry.reform ? `（${md(entry.reform)}年机构改革 / ${md(entry.reform)} reform）` : ''}`);
+    if (entry.successors.length) lines.push('', `承接 (succeeded by): ${entry.successors.map((s) => `${md(s.name)}${s.part ? `（${md(s.part)}）` : ''}`).join('、')}`);
     lines.push('', `来源 (source): ${escapeMarkdown(sourceText(entry.source))}`);
   } else if (party.collective) {
     lines.push('', '泛指单位 (collective party)');
@@ -66,7 +68,12 @@ function deadlineLine(d: Deadline): string {
   return `完成时限 (deadline): ${escapeMarkdown(d.text)} → ${escapeMarkdown(date)}`;
 }
 
-/** Names and titles go into markdown as text: no link, image or emphasis can come from a data file or a plan. */
+/**
+ * Names and titles go into markdown as text: no link, image, emphasis or HTML can come from a
+ * data file, a project file or a plan. Every ASCII punctuation mark CommonMark lets a backslash
+ * escape is escaped (`&` too: no entity; `:` too: no bare-URL autolink); a line break becomes a
+ * space, so a name cannot start a block of its own.
+ */
 export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_{}\[\]()#+\-.!<>|~]/g, (c) => `\\${c}`);
+  return s.replace(/[\r\n]+/g, ' ').replace(/[!-\/:-@\[-`{-~]/g, (c) => `\\${c}`);
 }

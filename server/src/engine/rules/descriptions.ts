@@ -24,6 +24,7 @@ export const RULE_DESCRIPTIONS: Record<RuleCode, { zh: string; en: string }> = {
   'registry.unknown-preset': { zh: '项目文件 extends 中的名录未知', en: 'An unknown registry in the project file’s extends' },
   'registry.unknown-place': { zh: '项目文件中的地方未知', en: 'An unknown place in the project file' },
   'registry.unknown-rule': { zh: '项目文件 rules 中的规则代码未知', en: 'An unknown rule code in the project file’s rules' },
+  'registry.unreadable': { zh: '适用的项目文件无法读取（不是普通文件，或过大）', en: 'The project file that applies cannot be read (not a regular file, or too large)' },
   'registry.duplicate-name': { zh: '一个名称属于两个单位', en: 'One name belongs to two agencies' },
   'engine.internal': { zh: '内部错误', en: 'Internal error' },
 };

@@ -36,6 +36,7 @@ const TABLE = [
   { code: 'registry.unknown-preset', severity: 'error', zh: (a) => `未知的预设“${a.preset}”，可用：${a.known}`, en: (a) => `Unknown preset "${a.preset}"; known: ${a.known}` },
   { code: 'registry.unknown-place', severity: 'error', zh: (a) => `未知的地方“${a.place}”，请写省、市、县（区）的全称，如“广东省”“武汉市”“北京市大兴区”`, en: (a) => `Unknown place "${a.place}"; write a province, city or county by its full name, such as 广东省, 武汉市, 北京市大兴区` },
   { code: 'registry.unknown-rule', severity: 'warning', zh: (a) => `未知的规则代码“${a.rule}”，可用：${a.known}`, en: (a) => `Unknown rule code "${a.rule}"; known: ${a.known}` },
+  { code: 'registry.unreadable', severity: 'error', zh: (a) => `项目文件无法读取，未生效：${a.reason}（${a.path}）`, en: (a) => `The project file cannot be read and is not in effect: ${a.reasonEn} (${a.path})` },
   { code: 'registry.duplicate-name', severity: 'warning', zh: (a) => `名称“${a.name}”已属于另一个单位`, en: (a) => `The name "${a.name}" already belongs to another agency` },
   { code: 'engine.internal', severity: 'error', zh: (a) => `内部错误：${a.error}`, en: (a) => `Internal error: ${a.error}` },
 ] as const satisfies readonly RuleShape[];

@@ -1,6 +1,8 @@
-// One analysis per open document version (and registry and settings): every request on that
-// version reads the same one, and the next version is analysed from it (unchanged lines are
-// not parsed again).
+// One analysis per open document text (and registry and settings): every request on that text
+// reads the same one, and the next text is analysed from it (unchanged lines are not parsed
+// again). Keyed by the text itself, not the version: versions can go backwards (6 → 2 → 6) and
+// the same number can come with another text. The analysis holds its text anyway (model.text),
+// and the document's current string is usually that very one, so the check is a pointer compare.
 import { analyze, projectMessages, type Analysis, type EditWindow, type Registry } from '../../engine';
 import type { SettingsState } from '../settings';
 import type { EditWindows } from './edits';
@@ -12,7 +14,6 @@ export interface DocumentSource {
 }
 
 interface Cached {
-  version: number;
   registry?: Registry;
   settingsGen: number;
   analysis: Analysis;
@@ -20,7 +21,7 @@ interface Cached {
 
 export class Analyses {
   private readonly cache = new Map<string, Cached>();
-  /** How many analyses ran: tests assert that a version is analysed once. */
+  /** How many analyses ran: tests assert that a text is analysed once. */
   count = 0;
 
   constructor(
@@ -39,16 +40,18 @@ export class Analyses {
 
   of(doc: DocumentSource, registry: Registry | undefined): Analysis {
     const hit = this.cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.registry === registry && hit.settingsGen === this.settings.generation) return hit.analysis;
-    // The previous version's analysis is handed over: unchanged lines are not parsed again,
-    // and with where the editor changed the text since, lines outside that are not even compared.
-    const edit = this.edits?.take(doc.uri);
-    const analysis = this.analyze(doc.getText(), registry, hit?.analysis, hit && hit.version !== doc.version ? edit : undefined);
-    this.cache.set(doc.uri, { version: doc.version, registry, settingsGen: this.settings.generation, analysis });
+    const text = doc.getText();
+    if (hit && hit.analysis.model.text === text && hit.registry === registry && hit.settingsGen === this.settings.generation) return hit.analysis;
+    // The previous analysis is handed over: unchanged lines are not parsed again, and with
+    // where the editor changed the text since (a window measured from that analysis' text, and
+    // only then), lines outside that are not even compared.
+    const edit = this.edits?.take(doc.uri, hit?.analysis.model.text);
+    const analysis = this.analyze(text, registry, hit?.analysis, edit);
+    this.cache.set(doc.uri, { registry, settingsGen: this.settings.generation, analysis });
     return analysis;
   }
 
-  /** The last analysis of a document, whichever version it was of. */
+  /** The last analysis of a document, whichever text it was of. */
   peek(uri: string): Analysis | undefined {
     return this.cache.get(uri)?.analysis;
   }

@@ -3,12 +3,14 @@
 // registry, and so its rules and messages, kept when a file breaks; an open project file's
 // unsaved text wins over the disk. A file is read once and again when it changes: on the editor's file events,
 // or when a look at it (at most once a second, never waited for) finds it changed on disk.
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { loadRegistryFile, presetRegistry, type Registry, type RegistryFinding } from '../../engine';
-import type { FileHost } from '../../host/fileHost';
+import { isProjectFileAt, type FileHost, type ReadResult } from '../../host/fileHost';
+import { READ_LIMITS } from '../../host/limits';
 import { RegistryFileLookup } from '../../host/registryFile';
 import { fsPathOf } from '../convert';
 import type { SettingsState } from '../settings';
+import type { WorkspaceScope } from './workspaceScope';
 
 export interface RegistryState {
   path: string;
@@ -29,6 +31,10 @@ export class Registries {
   private readonly lookup: RegistryFileLookup;
   private readonly checked = new Map<string, number>();
   private preset?: { key: string; registry: Registry };
+  /** Project files that are there but could not be read (a FIFO, a device, too large): why. */
+  private readonly unreadable = new Map<string, ReadResult>();
+  /** The `searchAboveWorkspace` the lookup's answers were found under. */
+  private searchedAbove = false;
 
   /**
    * `folders`: the workspace folders (the setting's relative path is taken from the first).
@@ -39,17 +45,31 @@ export class Registries {
     private readonly settings: SettingsState,
     private readonly folders: () => readonly string[],
     private readonly onChange: () => void,
+    private readonly scope: WorkspaceScope,
   ) {
-    this.lookup = new RegistryFileLookup(async (path) => this.open.has(path) || (await host.stat(path))?.type === 'file');
+    this.lookup = new RegistryFileLookup(async (path) => this.open.has(path) || (await isProjectFileAt(host, path)));
   }
 
-  /** The registry file that applies to a document: the setting, else the nearest one above it. */
+  /**
+   * The registry file that applies to a document: the setting, else the nearest one above it
+   * inside its workspace folder (a plan in no folder: in its own folder), by real path too (a
+   * link to a file elsewhere does not count). `fengong.registry.searchAboveWorkspace` lets the
+   * lookup go on above the folder, as the checker does.
+   */
   async pathFor(uri: string): Promise<string | undefined> {
-    const file = this.settings.current.registry.file;
+    const { file, searchAboveWorkspace: above } = this.settings.current.registry;
     const first = this.folders()[0];
     if (file) return file.startsWith('/') || !first ? file : join(first, file);
     const fsPath = fsPathOf(uri);
-    return fsPath ? this.lookup.nearest(fsPath) : undefined;
+    if (!fsPath) return undefined;
+    if (above !== this.searchedAbove) {
+      this.lookup.clear();
+      this.searchedAbove = above;
+    }
+    if (above) return this.lookup.nearest(fsPath);
+    const top = this.scope.folderOf(fsPath) ?? dirname(fsPath);
+    const found = await this.lookup.nearest(fsPath, top);
+    return found && (this.open.has(found) || (await this.scope.within(top, found))) ? found : undefined;
   }
 
   /** The registry for a document: its registry file's, else the presets the settings name. */
@@ -78,9 +98,21 @@ export class Registries {
     return this.read(path);
   }
 
+  /** Why the project file that applies to a document could not be read, if it could not. */
+  async unreadableFor(uri: string): Promise<{ path: string; read: ReadResult } | undefined> {
+    const path = await this.pathFor(uri);
+    const read = path && !this.open.has(path) ? this.unreadable.get(path) : undefined;
+    return path && read ? { path, read } : undefined;
+  }
+
   private async read(path: string): Promise<RegistryState | undefined> {
-    const [st, read] = await Promise.all([this.host.stat(path), this.host.readText(path)]);
+    // Only a regular file within the project limit is read (node/host.ts): a FIFO or a device
+    // named by the setting is refused at once, never waited on.
+    const [st, read] = await Promise.all([this.host.stat(path), this.host.readText(path, { limit: READ_LIMITS.project })]);
     if (this.open.has(path)) return this.parse(path, this.open.get(path)!);
+    // A file that is there but refused is remembered, so that its plans can say why.
+    if (st && read.text === undefined && read.code !== 'ENOENT') this.unreadable.set(path, read);
+    else this.unreadable.delete(path);
     if (!st || read.text === undefined) {
       this.states.delete(path);
       return undefined;
@@ -131,6 +163,7 @@ export class Registries {
   /** Registry files appeared, went or changed on disk: look for them again and read them again. */
   async filesChanged(): Promise<void> {
     this.lookup.clear();
+    this.unreadable.clear();
     await Promise.all([...this.states.keys()].filter((p) => !this.open.has(p)).map((p) => this.read(p)));
   }
 }
