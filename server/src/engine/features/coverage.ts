@@ -78,10 +78,15 @@ export const MAX_MEASURES = 5000;
 export const MAX_SOURCE_CHARS = 2_000_000;
 
 // Sentences that carry a measure begin with one of these verbs, after an adverb or two.
-const MEASURE_VERB =
-  /^(?:(?:要|将|还要|继续|进一步|大力|积极|深入|全面|加快|加大|着力|扎实|切实|持续|坚决|稳步|稳妥|有序|统筹|重点|多渠道|分类|因地制宜|依法|严格|不断|逐步|更好|努力|认真|科学|及时|优先|合理|稳妥)\s*)*(?:推进|推动|推行|加快|支持|建立|建设|完善|实施|实行|健全|深化|加强|强化|促进|扩大|提高|提升|落实|开展|培育|发展|鼓励|坚持|稳定|优化|改善|改进|改革|探索|新增|新建|严控|严禁|严格|制定|出台|规范|降低|减少|取消|简化|引导|增加|打好|打赢|巩固|构建|保持|维护|防范|化解|保障|确保|做好|抓好|创新|整治|治理|保护|开发|设立|增设|启动|试点|全面|壮大|拓展|扶持|放宽|清理|简政|下放|减轻|减免|降|提|增强|筑牢|守住|修订|研究|编制|组织|部署|举办|办好|用好|管好|严厉|打击|依法|淘汰|化解|处置|整合|统一|调整|恢复|延长|允许|纳入|处置|塑造|补齐|壮大|攻坚|加大|做大|做强|运用|大幅|压减|弘扬|创建)/;
+const ADVERBS = '要|将|还要|继续|进一步|大力|积极|深入|全面|加快|加大|着力|扎实|切实|持续|坚决|稳步|稳妥|有序|统筹|重点|多渠道|分类|因地制宜|依法|严格|不断|逐步|更好|努力|认真|科学|及时|优先|合理|稳妥';
+const VERBS = '推进|推动|推行|加快|支持|建立|建设|完善|实施|实行|健全|深化|加强|强化|促进|扩大|提高|提升|落实|开展|培育|发展|鼓励|坚持|稳定|优化|改善|改进|改革|探索|新增|新建|严控|严禁|严格|制定|出台|规范|降低|减少|取消|简化|引导|增加|打好|打赢|巩固|构建|保持|维护|防范|化解|保障|确保|做好|抓好|创新|整治|治理|保护|开发|设立|增设|启动|试点|全面|壮大|拓展|扶持|放宽|清理|简政|下放|减轻|减免|降|提|增强|筑牢|守住|修订|研究|编制|组织|部署|举办|办好|用好|管好|严厉|打击|依法|淘汰|化解|处置|整合|统一|调整|恢复|延长|允许|纳入|处置|塑造|补齐|壮大|攻坚|加大|做大|做强|运用|大幅|压减|弘扬|创建|开放|放开';
+const MEASURE_VERB = new RegExp(`^(?:(?:${ADVERBS})\\s*)*(?:${VERBS})`);
+// …，要加强…; …，积极稳妥处置…: a measure in a later clause, after 要 or an adverb.
+const LATER_MEASURE = new RegExp(`(?:要|[，,](?:${ADVERBS})+)(?:(?:${ADVERBS})\\s*)*(?:${VERBS})`);
+// 发展是解决我国一切问题的基础和关键: a statement, whatever word it opens with.
+const STATEMENT = /^[^，,；;]{1,14}是(?!否)/;
 // Targets for the year (今年再减少…, 到2020年…) are measures too.
-const TARGET = /^(?:今年|明年|年内|全年|到20\d\d年|以.{1,24}?为(?:重点|引领|抓手|主线|导向|核心|突破口))/;
+const TARGET = /^(?:(?:今年|明年|年内|全年|到20\d\d年)(?=[^，,]*\d)|以.{1,24}?为(?:重点|引领|抓手|主线|导向|核心|突破口))/;
 // Not measures: addresses, exhortations, reviews of the past.
 const BOILERPLATE = /^(?:各位代表|我们要|我们将|我们一定|我们必须|我们|过去|一年来|五年来|这些|这是|今年是|当前|同时|总的看|总之|必须|要看到)/;
 // 一、 (一) 1. 1、 (1) ① 一是, at a line start.
@@ -306,11 +311,10 @@ function sentences(line: string, offset: number): { text: string; start: number;
   return out;
 }
 
-/** A measure verb opens the sentence or one of its comma clauses (…，积极稳妥处置存量债务; …，要加强…). */
+/** A measure verb opens the sentence (not a statement X是Y), or follows 要 or an adverb in a later clause. */
 function carriesMeasure(t: string): boolean {
-  if (MEASURE_VERB.test(t) || TARGET.test(t)) return true;
-  for (const part of t.split(/[，,：:]/).slice(1)) if (MEASURE_VERB.test(part.replace(/^\s*(?:要|还要|并)/, ''))) return true;
-  return false;
+  if (TARGET.test(t) || LATER_MEASURE.test(t)) return true;
+  return MEASURE_VERB.test(t) && !STATEMENT.test(t);
 }
 
 function firstSentence(s: string): string {
