@@ -30,6 +30,8 @@ import { refreshSettings, registerSync } from './lsp/sync';
 import { registerTokens, TOKEN_LEGEND } from './lsp/tokens';
 import { registerViewRequests } from './lsp/views';
 import { registerWordRequests } from './lsp/word';
+import { registerCoverage } from './lsp/coverage';
+import { Sources } from './lsp/state/sources';
 
 export interface ServerOptions {
   /** Pinyin of Chinese text for completion; called on the first completion only. */
@@ -82,7 +84,8 @@ export function createServer(connection: Connection, host: FileHost, options: Se
     void index.reindexAll().then(() => diagnostics.revalidateAll());
   });
   const index = new WorkspaceIndex(host, registries, analyses, () => plans.invalidateLoad());
-  const plans = new Plans(documents, analyses, registries, index);
+  const sources = new Sources(host, (m) => connection.console.log(m));
+  const plans = new Plans(documents, analyses, registries, index, sources);
   let pinyin: PinyinOf | undefined;
   const ctx: ServerContext = {
     connection,
@@ -95,6 +98,7 @@ export function createServer(connection: Connection, host: FileHost, options: Se
     analyses,
     index,
     plans,
+    sources,
     diagnostics,
     pinyin: () => (pinyin ??= options.pinyin()),
     guard: guardWith((message) => connection.console.error(message)),
@@ -140,6 +144,7 @@ export function createServer(connection: Connection, host: FileHost, options: Se
   registerCommands(ctx);
   registerTokens(ctx);
   registerRequests(ctx);
+  registerCoverage(ctx);
   registerViewRequests(connection, plans);
   registerWordRequests(connection, (uri) => documents.get(uri)?.getText(), host);
 

@@ -12,6 +12,8 @@
 import type { PlanModel, Task } from '../model';
 import type { Span } from '../text';
 import { findingOf, type Finding, type FindingOptions } from '../rules/rules';
+import { taskAt } from './at';
+import { escapeMarkdown } from './hover';
 
 export interface Measure {
   /** Index in `SourceIndex.measures`. */
@@ -355,4 +357,18 @@ export function percent(ratio: number): string {
 
 function clip(s: string, n: number): string {
   return s.length > n ? s.slice(0, n) + '…' : s;
+}
+
+/** Hover on a task: the source measures it covers, with their lines in the source (or that it matches none). */
+export function coverageHoverAt(model: PlanModel, result: CoverageResult, offset: number): { span: Span; markdown: string } | undefined {
+  const task = taskAt(model, offset);
+  if (!task) return undefined;
+  const mine = result.tasks.find((t) => t.task === task);
+  if (!mine) return undefined;
+  const m = result.source.measures;
+  const lines = mine.measures.length
+    ? [`**上位文件中的措施 (source measures)**: ${mine.measures.length}`, '', ...mine.measures.slice(0, 20).map((x) => `- 第 ${m[x.measure].line + 1} 行 (line ${m[x.measure].line + 1}): ${escapeMarkdown(m[x.measure].text)}`)]
+    : ['**上位文件中没有对应的措施** (no measure of the source document)'];
+  if (mine.measures.length > 20) lines.push(`- … +${mine.measures.length - 20}`);
+  return { span: task.nameSpan.end > task.nameSpan.start ? task.nameSpan : task.span, markdown: lines.join('\n') };
 }

@@ -1,7 +1,7 @@
 // One analysis per open document version (and registry and settings): every request on that
 // version reads the same one, and the next version is analysed from it (unchanged lines are
 // not parsed again).
-import { analyze, projectMessages, type Analysis, type EditWindow, type Registry } from '../../engine';
+import { analyze, projectMessages, type Analysis, type EditWindow, type Registry, type SourceIndex } from '../../engine';
 import type { SettingsState } from '../settings';
 import type { EditWindows } from './edits';
 
@@ -14,6 +14,7 @@ export interface DocumentSource {
 interface Cached {
   version: number;
   registry?: Registry;
+  source?: SourceIndex;
   settingsGen: number;
   analysis: Analysis;
 }
@@ -29,22 +30,23 @@ export class Analyses {
   ) {}
 
   /** Analyses a text with the settings in effect (the workspace index's files too). */
-  analyze(text: string, registry: Registry | undefined, previous?: Analysis, edit?: EditWindow): Analysis {
+  analyze(text: string, registry: Registry | undefined, previous?: Analysis, edit?: EditWindow, source?: SourceIndex): Analysis {
     this.count++;
     const s = this.settings.current;
     // `auto`: the project file's messages where it says, else the display language.
     const locale = s.messages !== 'auto' ? s.messages : (projectMessages(registry) ?? this.settings.locale);
-    return analyze(text, { registry, severities: s.severity, locale, previous, edit });
+    return analyze(text, { registry, severities: s.severity, locale, previous, edit, source });
   }
 
-  of(doc: DocumentSource, registry: Registry | undefined): Analysis {
+  /** `source`: the source document the plan is compared with (its coverage findings join the plan's). */
+  of(doc: DocumentSource, registry: Registry | undefined, source?: SourceIndex): Analysis {
     const hit = this.cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.registry === registry && hit.settingsGen === this.settings.generation) return hit.analysis;
+    if (hit && hit.version === doc.version && hit.registry === registry && hit.source === source && hit.settingsGen === this.settings.generation) return hit.analysis;
     // The previous version's analysis is handed over: unchanged lines are not parsed again,
     // and with where the editor changed the text since, lines outside that are not even compared.
     const edit = this.edits?.take(doc.uri);
-    const analysis = this.analyze(doc.getText(), registry, hit?.analysis, hit && hit.version !== doc.version ? edit : undefined);
-    this.cache.set(doc.uri, { version: doc.version, registry, settingsGen: this.settings.generation, analysis });
+    const analysis = this.analyze(doc.getText(), registry, hit?.analysis, hit && hit.version !== doc.version ? edit : undefined, source);
+    this.cache.set(doc.uri, { version: doc.version, registry, source, settingsGen: this.settings.generation, analysis });
     return analysis;
   }
 
