@@ -555,7 +555,7 @@ function measureCoverage(engine) {
 
 function renderCoverage(c) {
   if (!c) return '';
-  if (!c.measured) return `6. coverage: not measured (${c.reason})`;
+  if (!c.measured) return `7. coverage: not measured (${c.reason})`;
   const rows = [
     { what: 'source / plan', text: `${c.sourceChars} characters, ${c.measures} measures / ${c.planChars} characters, ${c.tasks} tasks (the sample ×4)` },
     { what: 'indexSource (once per source text)', cells: [ms(c.index.median)] },
@@ -564,7 +564,7 @@ function renderCoverage(c) {
     { what: '  the same with { source }: coverage too', cells: [ms(c.withSource.median)] },
     { what: '  ÷ plain re-analysis', cells: [ratio(c.withSource.median / c.plain.median)] },
   ];
-  return table(['6. coverage against a source document (ms, median)', 'ms', 'target', ''], rows);
+  return table(['7. coverage against a source document (ms, median)', 'ms', 'target', ''], rows);
 }
 
 // ---------------------------------------------------------------- main
