@@ -25,7 +25,7 @@ const pairs = readdirSync(DIR)
 // Sentences compared as text, punctuation and spaces aside (the plan writes , where the report writes ，).
 const norm = (s: string) => s.replace(/[\s，,。；;、“”"：:]/g, '');
 /** A task by the number it is written under: (二十五). */
-const numberOf = (text: string) => (/^\s*[（(][^)）]{1,6}[)）]|^\s*\d+[.、]/.exec(text)?.[0].trim().replace(/（/g, '(').replace(/）/g, ')') ?? '?');
+const numberOf = (text: string) => (/^\s*[（(][^)）]{1,6}[)）]|^\s*\d+(?=[.、\s])/.exec(text)?.[0].trim().replace(/（/g, '(').replace(/）/g, ')') ?? '?');
 
 function score(p: Annotations) {
   const source = indexSource(readFileSync(join(DIR, p.source), 'utf8'));
@@ -85,6 +85,19 @@ describe('coverage on the real pairs (hand annotations)', () => {
     expect(f.severity).toBe('info');
     expect(f.args.count).toBe(String(source.measures.length - 10));
     expect(f.message).toMatch(/“[^”]+”（\d+）/);
+  });
+
+  it('2016: table rows are fragments of long sentences: one sentence covered by three rows, another by two', () => {
+    const source = indexSource(readFileSync(join(DIR, '2016-national-gzbg-report.txt'), 'utf8'));
+    const a = analyze(readFileSync(join(DIR, '../2016-national-lianghuazhibiao.txt'), 'utf8'), { source });
+    const rows = a.coverage!.tasks.filter((t) => /^\d/.test(a.model.text.slice(t.task.span.start, t.task.span.end)));
+    expect(rows).toHaveLength(9);
+    const first = (i: number) => source.measures[rows[i].measures[0].measure].text;
+    expect(new Set([first(6), first(7), first(8)]).size).toBe(1);
+    expect(first(6)).toMatch(/^完成铁路投资8000亿元以上/);
+    expect(first(0)).toBe(first(1));
+    // The notice's own items are no measure of the report.
+    expect(a.coverage!.unsourced.map((t) => t.line)).toEqual([16]);
   });
 });
 

@@ -80,17 +80,21 @@ export const MAX_MEASURES = 5000;
 export const MAX_SOURCE_CHARS = 2_000_000;
 
 // Sentences that carry a measure begin with one of these verbs, after an adverb or two.
-const ADVERBS = '要|将|还要|继续|进一步|大力|积极|深入|全面|加快|加大|着力|扎实|切实|持续|坚决|稳步|稳妥|有序|统筹|重点|多渠道|分类|因地制宜|依法|严格|不断|逐步|更好|努力|认真|科学|及时|优先|合理|稳妥';
-const VERBS = '推进|推动|推行|加快|支持|建立|建设|完善|实施|实行|健全|深化|加强|强化|促进|扩大|提高|提升|落实|开展|培育|发展|鼓励|坚持|稳定|优化|改善|改进|改革|探索|新增|新建|严控|严禁|严格|制定|出台|规范|降低|减少|取消|简化|引导|增加|打好|打赢|巩固|构建|保持|维护|防范|化解|保障|确保|做好|抓好|创新|整治|治理|保护|开发|设立|增设|启动|试点|全面|壮大|拓展|扶持|放宽|清理|简政|下放|减轻|减免|降|提|增强|筑牢|守住|修订|研究|编制|组织|部署|举办|办好|用好|管好|严厉|打击|依法|淘汰|化解|处置|整合|统一|调整|恢复|延长|允许|纳入|处置|塑造|补齐|壮大|攻坚|加大|做大|做强|运用|大幅|压减|弘扬|创建|开放|放开';
+const ADVERBS = '要|将|还要|继续|进一步|大力|积极|深入|全面|加快|加大|着力|扎实|切实|持续|坚决|稳步|稳妥|有序|统筹|重点|多渠道|分类|因地制宜|依法|严格|不断|逐步|更好|努力|认真|科学|及时|优先|合理|稳妥|适当|适度';
+const VERBS = '推进|推动|推行|加快|支持|建立|建设|完善|实施|实行|健全|深化|加强|强化|促进|扩大|提高|提升|落实|开展|培育|发展|鼓励|坚持|稳定|优化|改善|改进|改革|探索|新增|新建|严控|严禁|严格|制定|出台|规范|降低|减少|取消|简化|引导|增加|打好|打赢|巩固|构建|保持|维护|防范|化解|保障|确保|做好|抓好|创新|整治|治理|保护|开发|设立|增设|启动|试点|全面|壮大|拓展|扶持|放宽|清理|简政|下放|减轻|减免|降|提|增强|筑牢|守住|修订|研究|编制|组织|部署|举办|办好|用好|管好|严厉|打击|依法|淘汰|化解|处置|整合|统一|调整|恢复|延长|允许|纳入|处置|塑造|补齐|壮大|攻坚|加大|做大|做强|运用|大幅|压减|弘扬|创建|开放|放开|安排|完成|压缩|采取|发挥|把';
 const MEASURE_VERB = new RegExp(`^(?:(?:${ADVERBS})\\s*)*(?:${VERBS})`);
 // …，要加强…; …，积极稳妥处置…: a measure in a later clause, after 要 or an adverb.
 const LATER_MEASURE = new RegExp(`(?:要|[，,](?:${ADVERBS})+)(?:(?:${ADVERBS})\\s*)*(?:${VERBS})`);
 // 发展是解决我国一切问题的基础和关键: a statement, whatever word it opens with.
 const STATEMENT = /^[^，,；;]{1,14}是(?!否)/;
+const ORDINAL = /^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]是|首先|其次|此外|另外|同时)[，,：:]?/;
+// A quantified target anywhere in the sentence (中央预算内投资安排5000亿元; 能耗下降3.4%以上).
+const QUANTITY = /\d+(?:\.\d+)?\s*(?:%|％|万|亿|千|百|个|项|公里|亩|吨|人|家|所|座|户)/;
+const TARGET_WORD = /增长|下降|减少|提高|达到|超过|以上|以内|左右|安排|新增|完成|控制在/;
 // Targets for the year (今年再减少…, 到2020年…) are measures too.
 const TARGET = /^(?:(?:今年|明年|年内|全年|到20\d\d年)(?=[^，,]*\d)|以.{1,24}?为(?:重点|引领|抓手|主线|导向|核心|突破口))/;
 // Not measures: addresses, exhortations, reviews of the past.
-const BOILERPLATE = /^(?:各位代表|我们要|我们将|我们一定|我们必须|我们|过去|一年来|五年来|这些|这是|今年是|当前|同时|总的看|总之|必须|要看到)/;
+const BOILERPLATE = /^(?:各位代表|我们要|我们将|我们一定|我们必须|我们|过去|一年来|五年来|这些|这是|今年是|当前|总的看|总之|必须|要看到)/;
 // 一、 (一) 1. 1、 (1) ① 一是, at a line start.
 const MARKER = /^\s*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[)）]|\d{1,3}[.、．](?!\d)|[（(]\d{1,3}[)）]|[①-⑳]|[一二三四五六七八九十]是[，,:：]?)\s*/;
 // A chapter that reviews the past (一、过去五年工作回顾) holds no measure of this year's.
@@ -201,7 +205,19 @@ export function coverageOf(model: PlanModel, source: SourceIndex, options: Cover
 
 /** A task's own words: its name and text up to its clause (the agencies are no part of the measure). */
 export function taskText(model: PlanModel, task: Task): string {
-  const end = task.clause ? Math.min(task.clause.span.start, task.span.end) : task.span.end;
+  const clause = task.clause;
+  // A table row's clause is its role cells, around the task's cell: the row without its parties.
+  if (clause && clause.form === 'table') {
+    let out = '';
+    let at = task.span.start;
+    for (const p of clause.parties) {
+      if (p.span.start < at || p.span.end > task.span.end) continue;
+      out += model.text.slice(at, p.span.start) + ' ';
+      at = p.span.end;
+    }
+    return out + model.text.slice(at, task.span.end);
+  }
+  const end = clause ? Math.min(clause.span.start, task.span.end) : task.span.end;
   return model.text.slice(task.span.start, Math.max(task.span.start, end));
 }
 
@@ -253,9 +269,18 @@ export function matchTask(text: string, source: SourceIndex): Match[] {
       held[m] += postWeights[k] * postWeights[k];
     }
   }
+  // The share of the task's weight found in the measure: a task that is a fragment of a long
+  // measure (a 量化指标 row: 铁路投资8000亿元以上).
+  const part = new Float64Array(n);
+  for (let i = 0; i < whole.ids.length; i++) {
+    const id = whole.ids[i];
+    const x = whole.weights[i];
+    for (let k = postStart[id]; k < postStart[id + 1]; k++) part[postMeasures[k]] += x * x;
+  }
+  // Short texts are held by many a long one by chance (发展壮大新动能): their share counts in part.
+  const taskDamp = 0.9 * Math.min(1, windows[0].ids.length / 10);
   for (const m of touched) {
-    // A short measure (发展壮大新动能) is held by many a long task by chance: its share counts in part.
-    const score = Math.max(best[m], held[m] * 0.9 * Math.min(1, source.vectors[m].ids.length / 10));
+    const score = Math.max(best[m], held[m] * 0.9 * Math.min(1, source.vectors[m].ids.length / 10), part[m] * taskDamp);
     if (score > 0.1) out.push({ measure: m, score });
   }
   out.sort((a, b) => b.score - a.score || a.measure - b.measure);
@@ -314,8 +339,10 @@ function sentences(line: string, offset: number): { text: string; start: number;
 }
 
 /** A measure verb opens the sentence (not a statement X是Y), or follows 要 or an adverb in a later clause. */
-function carriesMeasure(t: string): boolean {
-  if (TARGET.test(t) || LATER_MEASURE.test(t)) return true;
+function carriesMeasure(sentence: string): boolean {
+  // 一是…、二是… and 其中 enumerate: what follows is the sentence.
+  const t = sentence.replace(ORDINAL, '');
+  if (TARGET.test(t) || LATER_MEASURE.test(t) || (QUANTITY.test(t) && TARGET_WORD.test(t))) return true;
   return MEASURE_VERB.test(t) && !STATEMENT.test(t);
 }
 
