@@ -56,6 +56,8 @@ export interface CompareWithSourceResult {
   total?: number;
   unassigned?: number;
   unsourced?: number;
+  /** The unassigned measures with their place in the source (0-based line), the first 2,000: what the client lists. */
+  measures?: { line: number; character: number; text: string }[];
 }
 export const CompareWithSourceRequest = new RequestType<CompareWithSourceParams, CompareWithSourceResult | null, void>('fengong/compareWithSource');
 

@@ -43,10 +43,11 @@ describe('coverage in the language server', () => {
     const uri = uriOf('/ws/plans/a.plan.txt');
     await c.open(uri, PLAN);
     const r = await c.send(CompareWithSourceRequest, { uri, source: '/ws/other.txt' });
-    expect(r).toMatchObject({ source: '/ws/other.txt', assigned: 1, total: 1, unsourced: 1 });
+    expect(r).toMatchObject({ source: '/ws/other.txt', assigned: 1, total: 1, unsourced: 1, measures: [] });
     expect((await c.diagnostics(uri)).map((d) => `${d.code} ${d.range.start.line}`)).toEqual(['coverage.unsourced 2']);
     const back = await c.send(CompareWithSourceRequest, { uri, source: null });
-    expect(back).toMatchObject({ source: '/ws/上位/规划.txt', total: 2 });
+    // The unassigned measures with their place in the source, for the list the client shows.
+    expect(back).toMatchObject({ source: '/ws/上位/规划.txt', total: 2, measures: [{ line: 2, character: 3, text: '举办中俄蒙旅游节' }] });
     const missing = await c.send(CompareWithSourceRequest, { uri, source: '/ws/nowhere.txt' });
     expect(missing?.error).toMatch(/cannot read the source document/);
   });

@@ -19,7 +19,10 @@ export function registerCoverage(ctx: ServerContext): void {
       if (read.error) return { source: path, error: read.error };
       const a = await ctx.plans.analysisOf(doc);
       const c = a.coverage;
-      return c ? { source: path, ratio: c.ratio, assigned: c.assigned, total: c.total, unassigned: c.unassigned.length, unsourced: c.unsourced.length } : { source: path };
+      if (!c) return { source: path };
+      const text = c.source.text;
+      const measures = c.unassigned.slice(0, 2000).map((m) => ({ line: m.line, character: m.span.start - (text.lastIndexOf('\n', m.span.start - 1) + 1), text: m.text }));
+      return { source: path, ratio: c.ratio, assigned: c.assigned, total: c.total, unassigned: c.unassigned.length, unsourced: c.unsourced.length, measures };
     }),
   );
 }
