@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// npm run bench [-- --json] [-- --no-build]
+// npm run bench [-- --json] [-- --no-build] [-- --only=coverage]
 // Every figure is a median measured in this run and printed next to its floor or peer as a
 // ratio: absolute times drift between runs and machines, ratios within one run do not.
 // Nothing here is an assertion: the bench reports, it never fails on a figure.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -22,6 +22,8 @@ const cacheDir = join(root, '.cache', 'bench');
 const argv = new Set(process.argv.slice(2));
 const asJson = argv.has('--json');
 const noBuild = argv.has('--no-build');
+// --only=coverage: the coverage rows alone (while developing them).
+const onlyCoverage = argv.has('--only=coverage');
 const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
 const started = performance.now();
 
@@ -513,6 +515,58 @@ async function measureRegistries(engineBundle) {
   return out;
 }
 
+// ---------------------------------------------------------------- coverage
+
+const COVERAGE_SOURCE_CHARS = 30000;
+
+/**
+ * Coverage as the editor runs it: a plan of about 300 tasks (the sample ×4) against a
+ * 30,000-character source (the 2018 政府工作报告 of tests/fixtures/real/coverage/, repeated to
+ * length), after a one-character edit in a task, beside the plain re-analysis of the same edit.
+ */
+function measureCoverage(engine) {
+  const report = readFileSync(join(root, 'tests/fixtures/real/coverage/2018-national-gzbg-report.txt'), 'utf8');
+  let sourceText = '';
+  while (sourceText.length < COVERAGE_SOURCE_CHARS) sourceText += report + '\n';
+  sourceText = sourceText.slice(0, COVERAGE_SOURCE_CHARS);
+  const plan = scaled(loadSample(root), 4);
+  const registry = engine.presetFor('inner-mongolia');
+  const model = engine.analyze(plan, { registry }).model;
+  const at = engineEditOffset(model, plan.length);
+  const out = { measured: true, sourceChars: sourceText.length, planChars: plan.length, tasks: model.tasks.length };
+  let source = engine.indexSource(sourceText);
+  out.measures = source.measures.length;
+  out.index = measureSync(() => consume((source = engine.indexSource(sourceText)).measures.length));
+  // Every task scored against every measure: a new source, or the first analysis.
+  out.cold = measureSync(() => consume(engine.coverageOf(model, engine.indexSource(sourceText)).assigned), { budgetMs: 1500 });
+  out.coldScoring = { median: out.cold.median - out.index.median };
+  for (const [id, withSource] of [['plain', false], ['withSource', true]]) {
+    let text = plan;
+    const edit = togglingEdit(at);
+    let last = engine.analyze(text, { registry, source: withSource ? source : undefined });
+    out[id] = measureSync(() => {
+      text = edit.apply(text);
+      last = engine.analyze(text, { registry, previous: last, edit: edit.window, source: withSource ? source : undefined });
+      consume(last.findings.length);
+    });
+  }
+  return out;
+}
+
+function renderCoverage(c) {
+  if (!c) return '';
+  if (!c.measured) return `7. coverage: not measured (${c.reason})`;
+  const rows = [
+    { what: 'source / plan', text: `${c.sourceChars} characters, ${c.measures} measures / ${c.planChars} characters, ${c.tasks} tasks (the sample ×4)` },
+    { what: 'indexSource (once per source text)', cells: [ms(c.index.median)] },
+    { what: 'coverageOf, every task scored (cold)', cells: [ms(c.coldScoring.median)] },
+    { what: 'analyze after a one-char edit, { previous, edit }', cells: [ms(c.plain.median)] },
+    { what: '  the same with { source }: coverage too', cells: [ms(c.withSource.median)] },
+    { what: '  ÷ plain re-analysis', cells: [ratio(c.withSource.median / c.plain.median)] },
+  ];
+  return table(['7. coverage against a source document (ms, median)', 'ms', 'target', ''], rows);
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -543,6 +597,12 @@ async function main() {
     const incremental = ['createSession', 'PlanSession'].filter((k) => k in engine);
     result.engine.incrementalExports = incremental;
     if (incremental.length) note(`the engine exports ${incremental.join(' and ')}: the bench still measures analyze() on the edited text (no adapter for the incremental form yet)`);
+  }
+
+  if (onlyCoverage) {
+    result.coverage = engine ? measureCoverage(engine) : { measured: false, reason: bundles.engineError };
+    process.stdout.write(`${asJson ? JSON.stringify(result.coverage, null, 2) : renderCoverage(result.coverage)}\n`);
+    return;
   }
 
   // Where edits and completions go: from the engine's own model when we have it.
@@ -605,6 +665,15 @@ async function main() {
       measured: false,
       reason: bundles.hasCompletionFile ? 'server/src/engine/features/completion.ts exists but index.ts exports no completeAt' : 'no engine completion yet',
     };
+  }
+  collectGarbage();
+  if (engine && typeof engine.indexSource === 'function') {
+    log('coverage: 300 tasks against a 30,000-character source');
+    try {
+      result.coverage = measureCoverage(engine);
+    } catch (err) {
+      result.coverage = { measured: false, reason: `coverage threw: ${firstLine(err)}` };
+    }
   }
   collectGarbage();
 
@@ -784,6 +853,7 @@ function render() {
     t2,
     '',
     ...(t3 ? [t3, ''] : []),
+    ...(r.coverage ? [renderCoverage(r.coverage), ''] : []),
     'targets (docs/performance.md):',
     ...summary,
     '',

@@ -14,6 +14,7 @@ import { registerRegistryCommands } from './registry';
 import { registerReports, renameMiddleware, tellRepair } from './reports';
 import { registerStatus } from './status';
 import { registerWordCommands } from './word';
+import { registerCoverageCommand } from './coverage';
 
 let client: LanguageClient | undefined;
 
@@ -55,6 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
   };
   const c = (client = new LanguageClient('fengong', '分工方案语言服务 (fengong)', serverOptions, clientOptions));
   registerWordCommands(context, c, plans);
+  registerCoverageCommand(context, c);
   registerRegistryCommands(context, c);
   registerReports(context);
   const listenForStatus = registerStatus(context);

@@ -10,6 +10,7 @@ import { matrix, MATRIX } from './cli/matrix';
 import { fix, FIX } from './cli/fix';
 import { importCommand, IMPORT } from './cli/import';
 import { exportCommand, EXPORT } from './cli/exportDocx';
+import { coverage, COVERAGE } from './cli/coverage';
 import type { Io } from './cli/io';
 import { localeOf, sayer, type Say } from './cli/say';
 import { VERSION } from './cli/version';
@@ -32,6 +33,7 @@ const COMMANDS: Record<string, { spec: CommandSpec; run: Run }> = {
   fix: { spec: FIX, run: fix },
   import: { spec: IMPORT, run: importCommand },
   export: { spec: EXPORT, run: exportCommand },
+  coverage: { spec: COVERAGE, run: coverage },
   schema: {
     spec: SCHEMA,
     run: (_parsed, io) => {

@@ -38,6 +38,29 @@ export interface RegistryFromDocumentResult {
 }
 export const RegistryFromDocumentRequest = new RequestType<UriParams, RegistryFromDocumentResult | null, void>('fengong/registryFromDocument');
 
+// ---- coverage: a plan against its source document (上位文件) ----
+
+export interface CompareWithSourceParams {
+  uri: string;
+  /** The source document's path; null: back to the project file's `source`. */
+  source: string | null;
+}
+
+export interface CompareWithSourceResult {
+  /** The source in effect (null: none). */
+  source: string | null;
+  /** Why it cannot be used, for the user. */
+  error?: string;
+  ratio?: number;
+  assigned?: number;
+  total?: number;
+  unassigned?: number;
+  unsourced?: number;
+  /** The unassigned measures with their place in the source (0-based line), the first 2,000: what the client lists. */
+  measures?: { line: number; character: number; text: string }[];
+}
+export const CompareWithSourceRequest = new RequestType<CompareWithSourceParams, CompareWithSourceResult | null, void>('fengong/compareWithSource');
+
 // ---- for tests ----
 
 export interface StatsResult {
@@ -171,6 +194,7 @@ export const ReportCommand = 'fengong.report';
 /** The commands the client contributes (package.json contributes.commands) and registers. */
 export const ClientCommands = {
   createRegistry: 'fengong.createRegistry',
+  compareWithSource: 'fengong.compareWithSource',
   openRegistry: 'fengong.openRegistry',
   restartServer: 'fengong.restartServer',
   showOutput: 'fengong.showOutput',

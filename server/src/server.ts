@@ -32,6 +32,8 @@ import { registerTokens, TOKEN_LEGEND } from './lsp/tokens';
 import { registerViewRequests } from './lsp/views';
 import { registerWordRequests } from './lsp/word';
 import type { DocxImportResult } from './word/docxImport';
+import { registerCoverage } from './lsp/coverage';
+import { Sources } from './lsp/state/sources';
 
 export interface ServerOptions {
   /** Pinyin of Chinese text for completion; called on the first completion only. */
@@ -87,7 +89,8 @@ export function createServer(connection: Connection, host: FileHost, options: Se
     void index.reindexAll().then(() => diagnostics.revalidateAll());
   }, scope);
   const index = new WorkspaceIndex(host, registries, analyses, () => plans.invalidateLoad());
-  const plans = new Plans(documents, analyses, registries, index);
+  const sources = new Sources(host, (m) => connection.console.log(m));
+  const plans = new Plans(documents, analyses, registries, index, sources);
   let pinyin: PinyinOf | undefined;
   const ctx: ServerContext = {
     connection,
@@ -101,6 +104,7 @@ export function createServer(connection: Connection, host: FileHost, options: Se
     analyses,
     index,
     plans,
+    sources,
     diagnostics,
     pinyin: () => (pinyin ??= options.pinyin()),
     guard: guardWith((message) => connection.console.error(message)),
@@ -146,6 +150,7 @@ export function createServer(connection: Connection, host: FileHost, options: Se
   registerCommands(ctx);
   registerTokens(ctx);
   registerRequests(ctx);
+  registerCoverage(ctx);
   registerViewRequests(connection, plans);
   registerWordRequests(connection, (uri) => documents.get(uri)?.getText(), host, options.importDocx, (path) => scope.contains(path));
 

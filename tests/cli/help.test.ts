@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers';
 import { build, cli } from './cli';
 
-const COMMANDS = ['check', 'table', 'matrix', 'fix', 'import', 'export', 'schema'];
+const COMMANDS = ['check', 'table', 'matrix', 'fix', 'import', 'export', 'coverage', 'schema'];
 const VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
 
 beforeAll(build);

@@ -2,7 +2,7 @@
 // from its place and date, and the workspace file over it — broken files must not break anything.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyze, DataFileSchema, loadRegistryFile, presetRegistry, projectJsonSchema, provinces, standingAt, type DataFile } from '../../server/src/engine';
+import { analyze, DataFileSchema, loadRegistryFile, presetRegistry, ProjectRegistry, projectJsonSchema, provinces, standingAt, type DataFile } from '../../server/src/engine';
 import { DATA_TEXT, PROVINCE_TEXT } from '../../server/src/engine/registry/data';
 import { codes, plan, taskPlan } from '../helpers';
 
@@ -182,7 +182,14 @@ describe('the workspace registry file', () => {
 
   it('has a JSON Schema generated from the same zod schema', () => {
     const schema = projectJsonSchema() as { properties: Record<string, unknown> };
-    expect(Object.keys(schema.properties)).toEqual(['$schema', 'extends', 'place', 'date', 'agencies', 'retire', 'ignore', 'rules', 'messages']);
+    expect(Object.keys(schema.properties)).toEqual(['$schema', 'extends', 'place', 'date', 'agencies', 'retire', 'ignore', 'rules', 'messages', 'source']);
     expect(JSON.parse(readFileSync(new URL('../../server/data/agencies/national.json', import.meta.url), 'utf8')).agencies.length).toBeGreaterThan(150);
+  });
+  it('reads the source document the plans carry out (coverage), as written: a path relative to the file', () => {
+    const loaded = loadRegistryFile('{ "source": " 上位/政府工作报告.txt " }', '/ws/fengong.json');
+    expect(loaded.findings).toEqual([]);
+    expect((loaded.registry as ProjectRegistry).source).toBe('上位/政府工作报告.txt');
+    expect((loadRegistryFile('{}', '/ws/fengong.json').registry as ProjectRegistry).source).toBeUndefined();
+    expect(loadRegistryFile('{ "source": 3 }', '/ws/fengong.json').findings.map((f) => f.code)).toEqual(['registry.invalid']);
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkPlan, loadRegistryFile, messageOf, presetRegistry, registryFindings, RULES, type Finding, type RuleCode } from '../../server/src/engine';
+import { checkPlan, indexSource, loadRegistryFile, messageOf, presetRegistry, registryFindings, RULES, type Finding, type RuleCode } from '../../server/src/engine';
 import { codes, plan, ROOT, run, SAMPLE, taskPlan } from '../helpers';
 import { unreadableProjectFinding } from '../../server/src/lsp/diagnostics';
 
@@ -177,6 +177,8 @@ describe('the rule table', () => {
     'numbering.duplicate': () => run(plan('《规划》重点工作分工方案', '一、加快建设。(自治区商务厅牵头)', '一、加快建设。(自治区商务厅牵头)')).findings,
     'numbering.order': () => run(plan('《规划》重点工作分工方案', '一、加快建设。(自治区商务厅牵头)', '二、加快建设。(自治区商务厅牵头)', '一、加快建设。(自治区商务厅牵头)')).findings,
     'deadline.before-document': () => run(plan('2024年重点工作分工方案', '关于印发的通知（〔2024〕3号）', '一、重点任务', '(一)加强耕地保护。(自治区自然资源厅牵头,自治区农牧厅配合;2023年底前完成)')).findings,
+    'coverage.unassigned': () => run(taskPlan('加快口岸建设。(自治区商务厅牵头)'), { source: indexSource('推进物流园区建设。加快口岸建设。') }).findings,
+    'coverage.unsourced': () => run(taskPlan('加快口岸建设。(自治区商务厅牵头)\n举办体育赛事。(自治区体育局牵头)'), { source: indexSource('加快口岸建设。') }).findings,
     'engine.limit': () => checkPlan(run(taskPlan('加快口岸建设。(自治区商务厅牵头,自治区甲厅、自治区乙厅配合)')).model, { registry: presetRegistry(['inner-mongolia']), maxFindings: 1 }),
     'engine.internal': () =>
       run(SAMPLE, {
@@ -195,7 +197,7 @@ describe('the rule table', () => {
     'registry.unreadable': () => [unreadableProjectFinding('《甲》分工方案\n', '/ws/fengong.json', { code: 'ENOTREG' }, {})!],
     'registry.duplicate-name': () => registryFindings(loadRegistryFile('{ "agencies": [{ "name": "甲局" }, { "name": "乙局", "aliases": ["甲局"] }] }', 'r.json').findings),
   };
-  const ARGS = { name: 'X', open: '(', close: ')', agency: 'X', written: 'X', expected: '1', actual: '2', near: '', shown: '1', skipped: '2', error: 'e', path: 'p', preset: 'p', known: 'k', until: '2018', untilZh: '2018年', reform: '2018', how: 'rename', successor: 'Y', place: 'p', deadline: 'd', due: '2023-12', date: '2024', dateZh: '2024年', reason: '不是普通文件', reasonEn: 'not a regular file' };
+  const ARGS = { count: '1', ratio: '50%', list: 'l', name: 'X', open: '(', close: ')', agency: 'X', written: 'X', expected: '1', actual: '2', near: '', shown: '1', skipped: '2', error: 'e', path: 'p', preset: 'p', known: 'k', until: '2018', untilZh: '2018年', reform: '2018', how: 'rename', successor: 'Y', place: 'p', deadline: 'd', due: '2023-12', date: '2024', dateZh: '2024年', reason: '不是普通文件', reasonEn: 'not a regular file' };
 
   it.each([...RULES.keys()])('%s: fires on its example with the table\'s severity, and reads in zh-cn and en', (code) => {
     const rule = RULES.get(code)!;

@@ -10,6 +10,7 @@ import type { Place } from './registry/places';
 import type { EditWindow } from './edits';
 import { findingOf, type Locale, type SeverityOverrides } from './rules/rules';
 import { projectOptions } from './registry/file';
+import { coverageFindings, coverageOf, type CoverageResult, type SourceIndex } from './features/coverage';
 
 export interface AnalyzeOptions {
   /**
@@ -28,6 +29,8 @@ export interface AnalyzeOptions {
   previous?: Analysis;
   /** Where the text changed since `previous` (the language server knows): lines outside it are not compared. */
   edit?: EditWindow;
+  /** The source document (上位文件), indexed once (`indexSource`): its coverage findings join the plan's. */
+  source?: SourceIndex;
 }
 
 export interface Analysis {
@@ -39,6 +42,8 @@ export interface Analysis {
   place?: Place;
   /** For the next analysis of this document (see `previous`). */
   readonly cache: AnalysisCache;
+  /** How the plan covers `source`, when one was given. */
+  coverage?: CoverageResult;
 }
 
 interface AnalysisCache extends LineCache {
@@ -68,7 +73,10 @@ export function analyze(text: string, given: AnalyzeOptions = {}): Analysis {
       locale: options.locale,
       names,
     });
-    return { model, findings, registry, place: chosen.place, cache: analysisCache };
+    // Coverage is advice beside the checks: its findings come last and are never cut by the limit.
+    const coverage = options.source ? coverageOf(model, options.source) : undefined;
+    if (coverage) findings.push(...coverageFindings(model, coverage, { severities: options.severities, locale: options.locale }));
+    return { model, findings, registry, place: chosen.place, cache: analysisCache, coverage };
   } catch (e) {
     // A bug must not cost the user their outline: fall back to a fresh parse without the cache.
     if (options.previous) return analyze(text, { ...options, previous: undefined, edit: undefined });

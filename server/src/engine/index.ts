@@ -20,6 +20,7 @@ export { clauseAt, partyAt, taskAt, agencyKey } from './features/at';
 export { completeAt, say, type CompletionContext, type CompletionItem, type CompletionResult, type PinyinOf } from './features/completion';
 export { headingCompletionsAt, skeletonSnippetsAt } from './features/headingCompletion';
 export { hoverAt, type HoverResult } from './features/hover';
+export { indexSource, coverageOf, coverageHoverAt, coverageFindings, statedSource, taskText, percent, COVERAGE_THRESHOLD, MAX_MEASURES, MAX_SOURCE_CHARS, type Measure, type SourceIndex, type CoverageResult, type TaskCoverage, type Match } from './features/coverage';
 export { occurrencesOf, loadByAgency, type Occurrence, type Load } from './features/occurrences';
 export { prepareRenameAt, renameEdits } from './features/rename';
 export { fixesFor, safeFixes, type Fix } from './features/fixes';

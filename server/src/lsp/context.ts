@@ -9,6 +9,7 @@ import type { Analyses } from './state/analyses';
 import type { DiagnosticsScheduler } from './state/diagnostics';
 import type { Plans } from './state/plans';
 import type { Registries } from './state/registries';
+import type { Sources } from './state/sources';
 import type { WorkspaceIndex } from './state/workspaceIndex';
 import type { WorkspaceScope } from './state/workspaceScope';
 
@@ -33,6 +34,8 @@ export interface ServerContext {
   analyses: Analyses;
   index: WorkspaceIndex;
   plans: Plans;
+  /** The source document each plan is compared with (coverage). */
+  sources: Sources;
   diagnostics: DiagnosticsScheduler;
   /** Pinyin of Chinese text, loaded on the first completion. */
   pinyin: () => PinyinOf;

@@ -1,6 +1,7 @@
-// Hover on a party: registry name, other names, level, and its load here and in the workspace.
+// Hover on a party: registry name, other names, level, and its load here and in the workspace;
+// on a task compared with a source document, the source measures it covers.
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import { hoverAt } from '../engine';
+import { coverageHoverAt, hoverAt } from '../engine';
 import type { ServerContext } from './context';
 
 export function registerHover(ctx: ServerContext): void {
@@ -9,7 +10,11 @@ export function registerHover(ctx: ServerContext): void {
       const a = await ctx.plans.analysisFor(params.textDocument.uri);
       if (!a) return null;
       const load = await ctx.plans.workspaceLoad();
-      const h = hoverAt(a.model, a.model.lines.offsetAt(params.position), a.registry, (k) => load.get(k));
+      const offset = a.model.lines.offsetAt(params.position);
+      const party = hoverAt(a.model, offset, a.registry, (k) => load.get(k));
+      // With a source document: the measures the task covers, under the party's hover or alone.
+      const cov = a.coverage ? coverageHoverAt(a.model, a.coverage, offset) : undefined;
+      const h = party && cov ? { span: party.span, markdown: `${party.markdown}\n\n---\n\n${cov.markdown}` } : (party ?? cov);
       return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: a.model.lines.rangeOf(h.span) } : null;
     }),
   );

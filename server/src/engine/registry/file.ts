@@ -22,6 +22,8 @@ export class ProjectRegistry extends Registry {
   /** Severities by code, `off` as `ignore`; undefined when the file sets none. */
   rules?: SeverityOverrides;
   messages?: Locale;
+  /** The source document (上位文件) as the file names it: a path relative to the project file. */
+  source?: string;
 }
 
 /** The language a project file asks findings in, when the registry is one that says. */
@@ -81,6 +83,7 @@ export function loadRegistryFile(text: string, path: string): LoadedRegistry {
   const registry = new ProjectRegistry([path]);
   registry.rules = rulesOf(file.rules, root, findings);
   registry.messages = file.messages;
+  registry.source = file.source?.trim() || undefined;
   registry.layer = { extends: known, place: file.place, date: parseDate(file.date) };
   if (file.place && !namedRegistry(file.place) && !/[省市区县旗州盟]/.test(file.place)) {
     const node = locate(root, ['place']);

@@ -87,6 +87,7 @@ export const RegistryFileSchema = z.strictObject({
   // Codes are checked by the loader (file.ts), which points at an unknown one by its key.
   rules: z.optional(z.record(z.string(), z.enum(RULE_LEVELS)).check(z.describe('各规则的级别：off、hint、info、warning、error / each rule’s level'))),
   messages: z.optional(z.enum(MESSAGE_LOCALES).check(z.describe('问题提示语言：both（中文在前，附英文）、zh-cn、en / the language of findings'))),
+  source: z.optional(z.string().check(z.describe('上位文件（.txt、.md 或 .docx），相对于本文件的路径：检查其措施是否都已分配到任务 / the source document (.txt, .md or .docx), relative to this file: are all its measures assigned to tasks'))),
 });
 
 export type AgencyEntry = z.infer<typeof AgencySchema>;

@@ -18,6 +18,8 @@ export const RULE_DESCRIPTIONS: Record<RuleCode, { zh: string; en: string }> = {
   'numbering.gap': { zh: '章节或条目编号跳号', en: 'Chapter, section or item numbers skip' },
   'numbering.duplicate': { zh: '章节或条目编号重复', en: 'Chapter, section or item numbers repeat' },
   'numbering.order': { zh: '章节或条目编号倒序', en: 'Chapter, section or item numbers go backwards' },
+  'coverage.unassigned': { zh: '上位文件的措施未分配到任何任务', en: 'Measures of the source document are assigned to no task' },
+  'coverage.unsourced': { zh: '任务在上位文件中找不到对应的措施', en: 'A task matches no measure of the source document' },
   'engine.limit': { zh: '问题过多，其余未显示', en: 'Too many findings; the rest are not shown' },
   'registry.invalid-json': { zh: '项目文件不是有效的 JSON', en: 'The project file is not valid JSON' },
   'registry.invalid': { zh: '项目文件的内容不合格式', en: 'A value in the project file is malformed' },

@@ -30,6 +30,8 @@ const TABLE = [
   { code: 'numbering.duplicate', severity: 'warning', zh: (a) => `编号重复：“${a.actual}”`, en: (a) => `Number repeated: ${a.actual}` },
   { code: 'numbering.order', severity: 'warning', zh: (a) => `编号倒序：应为“${a.expected}”，写作“${a.actual}”`, en: (a) => `Numbering goes backwards: expected ${a.expected}, found ${a.actual}` },
   { code: 'deadline.before-document', severity: 'hint', zh: (a) => `完成时限“${a.deadline}”早于本文件的日期（${a.dateZh}）`, en: (a) => `The deadline "${a.deadline}" (${a.due}) is earlier than the plan's own date (${a.date})` },
+  { code: 'coverage.unassigned', severity: 'info', zh: (a) => `上位文件有 ${a.count} 项措施未分配到任务（覆盖率 ${a.ratio}）：${a.list}`, en: (a) => `${a.count} measures of the source document are assigned to no task (coverage ${a.ratio}): ${a.list}` },
+  { code: 'coverage.unsourced', severity: 'hint', zh: () => '任务在上位文件中找不到对应的措施', en: () => 'The task matches no measure of the source document' },
   { code: 'engine.limit', severity: 'info', zh: (a) => `问题过多：只显示前 ${a.shown} 个，另有 ${a.skipped} 个未显示`, en: (a) => `Too many findings: showing the first ${a.shown}, ${a.skipped} more not shown` },
   { code: 'registry.invalid-json', severity: 'error', zh: (a) => `单位名录不是有效的 JSON：${a.error}`, en: (a) => `Registry file is not valid JSON: ${a.error}` },
   { code: 'registry.invalid', severity: 'error', zh: (a) => `单位名录格式错误（${a.path}）：${a.error}`, en: (a) => `Registry entry is malformed at ${a.path}: ${a.error}` },

@@ -3,7 +3,7 @@
 // again). Keyed by the text itself, not the version: versions can go backwards (6 → 2 → 6) and
 // the same number can come with another text. The analysis holds its text anyway (model.text),
 // and the document's current string is usually that very one, so the check is a pointer compare.
-import { analyze, projectMessages, type Analysis, type EditWindow, type Registry } from '../../engine';
+import { analyze, projectMessages, type Analysis, type EditWindow, type Registry, type SourceIndex } from '../../engine';
 import type { SettingsState } from '../settings';
 import type { EditWindows } from './edits';
 
@@ -15,6 +15,7 @@ export interface DocumentSource {
 
 interface Cached {
   registry?: Registry;
+  source?: SourceIndex;
   settingsGen: number;
   analysis: Analysis;
 }
@@ -30,24 +31,25 @@ export class Analyses {
   ) {}
 
   /** Analyses a text with the settings in effect (the workspace index's files too). */
-  analyze(text: string, registry: Registry | undefined, previous?: Analysis, edit?: EditWindow): Analysis {
+  analyze(text: string, registry: Registry | undefined, previous?: Analysis, edit?: EditWindow, source?: SourceIndex): Analysis {
     this.count++;
     const s = this.settings.current;
     // `auto`: the project file's messages where it says, else the display language.
     const locale = s.messages !== 'auto' ? s.messages : (projectMessages(registry) ?? this.settings.locale);
-    return analyze(text, { registry, severities: s.severity, locale, previous, edit });
+    return analyze(text, { registry, severities: s.severity, locale, previous, edit, source });
   }
 
-  of(doc: DocumentSource, registry: Registry | undefined): Analysis {
+  /** `source`: the source document the plan is compared with (its coverage findings join the plan's). */
+  of(doc: DocumentSource, registry: Registry | undefined, source?: SourceIndex): Analysis {
     const hit = this.cache.get(doc.uri);
     const text = doc.getText();
-    if (hit && hit.analysis.model.text === text && hit.registry === registry && hit.settingsGen === this.settings.generation) return hit.analysis;
+    if (hit && hit.analysis.model.text === text && hit.registry === registry && hit.source === source && hit.settingsGen === this.settings.generation) return hit.analysis;
     // The previous analysis is handed over: unchanged lines are not parsed again, and with
     // where the editor changed the text since (a window measured from that analysis' text, and
     // only then), lines outside that are not even compared.
     const edit = this.edits?.take(doc.uri, hit?.analysis.model.text);
-    const analysis = this.analyze(text, registry, hit?.analysis, edit);
-    this.cache.set(doc.uri, { registry, settingsGen: this.settings.generation, analysis });
+    const analysis = this.analyze(text, registry, hit?.analysis, edit, source);
+    this.cache.set(doc.uri, { registry, source, settingsGen: this.settings.generation, analysis });
     return analysis;
   }
 

@@ -6,6 +6,7 @@ import { loadByAgency, type Analysis, type Load } from '../../engine';
 import { isRegistryFile } from '../../host/registryFile';
 import type { Analyses } from './analyses';
 import type { Registries } from './registries';
+import type { Sources } from './sources';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 export class Plans {
@@ -17,6 +18,7 @@ export class Plans {
     private readonly analyses: Analyses,
     private readonly registries: Registries,
     readonly index: WorkspaceIndex,
+    readonly sources?: Sources,
   ) {}
 
   /** An open document that is a registry file, not a plan. */
@@ -31,7 +33,8 @@ export class Plans {
 
   /** An open plan's current analysis. */
   async analysisOf(doc: TextDocument): Promise<Analysis> {
-    return this.analyses.of(doc, await this.registries.registryFor(doc.uri));
+    const registry = await this.registries.registryFor(doc.uri);
+    return this.analyses.of(doc, registry, await this.sources?.sourceFor(doc.uri, registry));
   }
 
   /** One plan: an open document's current analysis, or an indexed file's. */
