@@ -4,7 +4,7 @@
 // without BOM, UTF-16LE, GB18030) and line ends. References to renumbered headings are
 // listed on stderr for the drafter to check.
 // Exit 0: done; 1: an error remains after fixing; 2: bad usage, an unreadable or unwritable file.
-import { writeFileSync } from 'node:fs';
+import { writeFileAtomic } from '../host/atomicWrite';
 import { repairPlan, analyze, type Locale, LineIndex } from '../engine';
 import { UsageError, type CommandSpec, type Parsed } from './args';
 import type { Io } from './io';
@@ -89,9 +89,9 @@ export async function fix({ values, positionals }: Parsed, io: Io): Promise<numb
           continue;
         }
         try {
-          writeFileSync(path, encoded);
+          writeFileAtomic(path, encoded);
         } catch (e) {
-          warn(`fengong: 无法写入文件 (cannot write file, ${(e as NodeJS.ErrnoException).code ?? 'EIO'}): ${shown}`);
+          warn(`fengong: 无法写入文件，原文件未改动 (cannot write file, ${(e as NodeJS.ErrnoException).code ?? 'EIO'}; the file is left as it was): ${shown}`);
           worse(2);
           continue;
         }

@@ -4,7 +4,8 @@
 // over is said on stderr. Without -o the plan goes beside the document as NAME.plan.txt, never
 // over an existing file unless --force; `-o -` writes it to stdout.
 // Exit 0; 2 for bad usage, an unreadable file or one that is no .docx.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { writeFileAtomic } from '../host/atomicWrite';
 import { basename, dirname, extname, join } from 'node:path';
 import { importDocx, NotDocxError } from '../word/docxImport';
 import { UsageError, type CommandSpec, type Parsed } from './args';
@@ -28,7 +29,7 @@ export const IMPORT: CommandSpec = {
 
 export function writeOrFail(path: string, data: string | Uint8Array): void {
   try {
-    writeFileSync(path, data);
+    writeFileAtomic(path, data);
   } catch (e) {
     throw new UsageError(`无法写入文件 (cannot write file, ${(e as NodeJS.ErrnoException).code ?? 'EIO'}): ${path}`);
   }

@@ -2,7 +2,7 @@
 // One row per agency, under its registry name with its other names merged: tasks led, tasks
 // cooperated on, tasks responsible for, and which. Several files make one set of rows.
 // Exit 0; 2 for bad usage or an unreadable file (the readable ones are still exported).
-import { writeFileSync } from 'node:fs';
+import { writeFileAtomic } from '../host/atomicWrite';
 import { UsageError, type CommandSpec, type OptionSpec, type Parsed } from './args';
 import type { ExportPlan, HeaderLocale } from '../engine';
 import { EXPORT_FORMATS, exportMatrix, type ExportFormat } from '../sheets';
@@ -70,7 +70,7 @@ export async function loadForExport({ values, positionals }: Parsed, io: Io): Pr
 export function writeExport(out: string | Uint8Array, output: string | undefined, io: Io): void {
   if (!output) return io.write(out);
   try {
-    writeFileSync(output, out);
+    writeFileAtomic(output, out);
   } catch (e) {
     throw new UsageError(`${failed(io.say, '无法写入文件', 'cannot write file', (e as NodeJS.ErrnoException).code ?? 'EIO')}: ${output}`);
   }

@@ -8,6 +8,7 @@ import type { Span } from '../text';
 import type { Locale, SeverityOverrides, Severity } from '../rules/rules';
 import { planRuleCodes } from '../rules/descriptions';
 import { namedRegistry } from './build';
+import { parseProjectJson } from './jsonText';
 import { Registry, normalizeName, parseDate } from './registry';
 import { RegistryFileSchema, type RuleLevel } from './schema';
 
@@ -40,11 +41,22 @@ export interface LoadedRegistry {
 /** The names `extends` accepts besides places: the national bodies, and the old preset names. */
 export const NAMED = ['national', 'state-council', 'inner-mongolia'];
 
-/** Reads a fengong.registry.json text (JSON with comments allowed). Never throws. */
+/**
+ * Reads a fengong.registry.json text (JSON with comments allowed, a BOM accepted, nesting
+ * bounded). Total: whatever the text, findings and a registry or findings alone, never a throw.
+ */
 export function loadRegistryFile(text: string, path: string): LoadedRegistry {
+  try {
+    return load(text, path);
+  } catch (e) {
+    // A fault of ours, not of the file: say so in the file rather than take its plans down.
+    return { findings: [{ code: 'registry.invalid', span: { start: 0, end: Math.min(1, text.length) }, args: { path: '(root)', error: e instanceof Error ? e.message : String(e) } }] };
+  }
+}
+
+function load(text: string, path: string): LoadedRegistry {
   const findings: RegistryFinding[] = [];
-  const errors: jsonc.ParseError[] = [];
-  const root = jsonc.parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const { root, errors, tooDeep } = parseProjectJson(text);
   if (errors.length || !root) {
     for (const e of errors.slice(0, 20)) {
       // An error at the end of the file points at its last character.
@@ -52,10 +64,10 @@ export function loadRegistryFile(text: string, path: string): LoadedRegistry {
       findings.push({
         code: 'registry.invalid-json',
         span: { start, end: Math.min(text.length, Math.max(start + 1, e.offset + e.length)) },
-        args: { error: jsonc.printParseErrorCode(e.error) },
+        args: { error: e.error },
       });
     }
-    if (!root) findings.push({ code: 'registry.invalid-json', span: { start: 0, end: Math.min(1, text.length) }, args: { error: 'empty' } });
+    if (!root && !tooDeep) findings.push({ code: 'registry.invalid-json', span: { start: 0, end: Math.min(1, text.length) }, args: { error: 'empty' } });
     return { findings };
   }
   const value = jsonc.getNodeValue(root);

@@ -4,6 +4,7 @@ import * as jsonc from 'jsonc-parser';
 import type { TextEdit } from '../edits';
 import type { PlanModel } from '../model';
 import { agencyKey } from '../features/at';
+import { parseProjectJson } from './jsonText';
 
 function detectFormatting(text: string): jsonc.FormattingOptions {
   const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
@@ -23,8 +24,7 @@ function indentAt(text: string, offset: number): string {
  * locates, the insertion is ours. Undefined when the file is not JSON.
  */
 export function addAgencyEdits(registryText: string, name: string, aliases: string[] = []): TextEdit[] | undefined {
-  const errors: jsonc.ParseError[] = [];
-  const root = jsonc.parseTree(registryText, errors, { allowTrailingComma: true });
+  const { root, errors } = parseProjectJson(registryText);
   if (!root || errors.length || root.type !== 'object') return undefined;
   const fmt = detectFormatting(registryText);
   const step = fmt.insertSpaces ? ' '.repeat(fmt.tabSize ?? 2) : '\t';
@@ -55,8 +55,7 @@ export function addAgencyEdits(registryText: string, name: string, aliases: stri
 
 /** Renames a registry entry, keeping the old name as an alias so older documents still resolve. */
 export function renameAgencyEdits(registryText: string, entryIndex: number, oldName: string, newName: string): TextEdit[] | undefined {
-  const errors: jsonc.ParseError[] = [];
-  const root = jsonc.parseTree(registryText, errors, { allowTrailingComma: true });
+  const { root, errors } = parseProjectJson(registryText);
   if (!root || errors.length) return undefined;
   const entry = jsonc.findNodeAtLocation(root, ['agencies', entryIndex]);
   const nameNode = entry && jsonc.findNodeAtLocation(entry, ['name']);
