@@ -75,7 +75,7 @@ export function createServer(connection: Connection, host: FileHost, options: Se
   const folders: string[] = [];
   const analyses = new Analyses(settings, edits);
   // The closures below run after construction, once every object exists.
-  const diagnostics = new DiagnosticsScheduler(connection, documents, settings, (uri) => diagnosticsOf(ctx, uri));
+  const diagnostics = new DiagnosticsScheduler(connection, documents, settings, (uri, token) => diagnosticsOf(ctx, uri, token));
   const registries = new Registries(host, settings, () => folders, () => {
     // A registry file changed on disk without the editor saying so: as if it had.
     plans.invalidateLoad();

@@ -177,6 +177,7 @@ describe('the rule table', () => {
     'numbering.order': () => run(plan('《规划》重点工作分工方案', '一、加快建设。(自治区商务厅牵头)', '二、加快建设。(自治区商务厅牵头)', '一、加快建设。(自治区商务厅牵头)')).findings,
     'deadline.before-document': () => run(plan('2024年重点工作分工方案', '关于印发的通知（〔2024〕3号）', '一、重点任务', '(一)加强耕地保护。(自治区自然资源厅牵头,自治区农牧厅配合;2023年底前完成)')).findings,
     'engine.limit': () => checkPlan(run(taskPlan('加快口岸建设。(自治区商务厅牵头,自治区甲厅、自治区乙厅配合)')).model, { registry: presetRegistry(['inner-mongolia']), maxFindings: 1 }),
+    'engine.too-large': () => run(SAMPLE, { checkUpTo: 1000 }).findings,
     'engine.internal': () =>
       run(SAMPLE, {
         registry: {
@@ -192,7 +193,7 @@ describe('the rule table', () => {
     'registry.unknown-rule': () => registryFindings(loadRegistryFile('{ "rules": { "clause.nope": "off" } }', 'r.json').findings),
     'registry.duplicate-name': () => registryFindings(loadRegistryFile('{ "agencies": [{ "name": "甲局" }, { "name": "乙局", "aliases": ["甲局"] }] }', 'r.json').findings),
   };
-  const ARGS = { name: 'X', open: '(', close: ')', agency: 'X', written: 'X', expected: '1', actual: '2', near: '', shown: '1', skipped: '2', error: 'e', path: 'p', preset: 'p', known: 'k', until: '2018', untilZh: '2018年', reform: '2018', how: 'rename', successor: 'Y', place: 'p', deadline: 'd', due: '2023-12', date: '2024', dateZh: '2024年' };
+  const ARGS = { name: 'X', open: '(', close: ')', agency: 'X', written: 'X', expected: '1', actual: '2', near: '', shown: '1', skipped: '2', error: 'e', path: 'p', preset: 'p', known: 'k', until: '2018', untilZh: '2018年', reform: '2018', how: 'rename', successor: 'Y', place: 'p', deadline: 'd', due: '2023-12', date: '2024', dateZh: '2024年', chars: '2,000,001', limit: '2,000,000' };
 
   it.each([...RULES.keys()])('%s: fires on its example with the table\'s severity, and reads in zh-cn and en', (code) => {
     const rule = RULES.get(code)!;

@@ -1,7 +1,7 @@
 // A document's findings as LSP diagnostics: a plan's (with its status sent alongside), or a
 // registry file's own problems. When they reach the editor is the scheduler's business
 // (state/diagnostics.ts).
-import type { Diagnostic } from 'vscode-languageserver';
+import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { LineIndex, planStatus, registryFindings } from '../engine';
 import { StatusNotification } from '../protocol';
 import type { ServerContext } from './context';
@@ -10,7 +10,7 @@ import { diagnosticOf, fsPathOf } from './convert';
 /** The status last sent for each open document. */
 const sentStatus = new WeakMap<object, string>();
 
-export async function diagnosticsOf(ctx: ServerContext, uri: string): Promise<Diagnostic[]> {
+export async function diagnosticsOf(ctx: ServerContext, uri: string, token?: CancellationToken): Promise<Diagnostic[]> {
   const doc = ctx.documents.get(uri);
   if (!doc) return [];
   if (ctx.plans.isRegistry(uri)) {
@@ -20,7 +20,7 @@ export async function diagnosticsOf(ctx: ServerContext, uri: string): Promise<Di
     const lines = new LineIndex(state.text);
     return registryFindings(state.findings, { locale: ctx.settings.locale }).map((f) => diagnosticOf(lines, uri, f));
   }
-  const a = await ctx.plans.analysisOf(doc);
+  const a = await ctx.plans.analysisOf(doc, token);
   // The status item changes only when the place, year or counts do: sent then, not per keystroke
   // (a document opened again is a new object, so it gets its status again).
   const status = planStatus(a);
@@ -33,5 +33,5 @@ export async function diagnosticsOf(ctx: ServerContext, uri: string): Promise<Di
 }
 
 export function registerDiagnostics(ctx: ServerContext): void {
-  ctx.connection.languages.diagnostics.on(ctx.guard('diagnostics', { kind: 'full', resultId: '0', items: [] }, (params) => ctx.diagnostics.report(params)));
+  ctx.connection.languages.diagnostics.on(ctx.guard('diagnostics', { kind: 'full', resultId: '0', items: [] }, (params, token) => ctx.diagnostics.report(params, token)));
 }

@@ -18,6 +18,7 @@ export const RULE_DESCRIPTIONS: Record<RuleCode, { zh: string; en: string }> = {
   'numbering.gap': { zh: '章节或条目编号跳号', en: 'Chapter, section or item numbers skip' },
   'numbering.duplicate': { zh: '章节或条目编号重复', en: 'Chapter, section or item numbers repeat' },
   'numbering.order': { zh: '章节或条目编号倒序', en: 'Chapter, section or item numbers go backwards' },
+  'engine.too-large': { zh: '文件过大，只显示大纲，不作检查', en: 'Document too large: outline only, no checks' },
   'engine.limit': { zh: '问题过多，其余未显示', en: 'Too many findings; the rest are not shown' },
   'registry.invalid-json': { zh: '项目文件不是有效的 JSON', en: 'The project file is not valid JSON' },
   'registry.invalid': { zh: '项目文件的内容不合格式', en: 'A value in the project file is malformed' },

@@ -31,6 +31,7 @@ const TABLE = [
   { code: 'numbering.order', severity: 'warning', zh: (a) => `编号倒序：应为“${a.expected}”，写作“${a.actual}”`, en: (a) => `Numbering goes backwards: expected ${a.expected}, found ${a.actual}` },
   { code: 'deadline.before-document', severity: 'hint', zh: (a) => `完成时限“${a.deadline}”早于本文件的日期（${a.dateZh}）`, en: (a) => `The deadline "${a.deadline}" (${a.due}) is earlier than the plan's own date (${a.date})` },
   { code: 'engine.limit', severity: 'info', zh: (a) => `问题过多：只显示前 ${a.shown} 个，另有 ${a.skipped} 个未显示`, en: (a) => `Too many findings: showing the first ${a.shown}, ${a.skipped} more not shown` },
+  { code: 'engine.too-large', severity: 'warning', zh: (a) => `文件过大（${a.chars} 个字符，上限 ${a.limit}）：只显示大纲，不作检查`, en: (a) => `Document too large to check (${a.chars} characters, the limit is ${a.limit}): outline only, no checks` },
   { code: 'registry.invalid-json', severity: 'error', zh: (a) => `单位名录不是有效的 JSON：${a.error}`, en: (a) => `Registry file is not valid JSON: ${a.error}` },
   { code: 'registry.invalid', severity: 'error', zh: (a) => `单位名录格式错误（${a.path}）：${a.error}`, en: (a) => `Registry entry is malformed at ${a.path}: ${a.error}` },
   { code: 'registry.unknown-preset', severity: 'error', zh: (a) => `未知的预设“${a.preset}”，可用：${a.known}`, en: (a) => `Unknown preset "${a.preset}"; known: ${a.known}` },
