@@ -11,10 +11,11 @@ import { registerCommands, SERVER_COMMANDS } from './lsp/commands';
 import { registerCompletion } from './lsp/completion';
 import { guardWith, type ServerContext } from './lsp/context';
 import { fsPathOf } from './lsp/convert';
-import { diagnosticsOf, registerDiagnostics } from './lsp/diagnostics';
+import { diagnosticsOf, refreshStatus, registerDiagnostics } from './lsp/diagnostics';
 import { registerFolding } from './lsp/folding';
 import { registerFormatting } from './lsp/formatting';
 import { registerHover } from './lsp/hover';
+import { scanProgress } from './lsp/indexProgress';
 import { registerNavigation } from './lsp/navigation';
 import { registerRename } from './lsp/rename';
 import { registerRequests } from './lsp/requests';
@@ -89,7 +90,7 @@ export function createServer(connection: Connection, host: FileHost, options: Se
     documents,
     host,
     settings,
-    client: { configuration: false, annotations: false },
+    client: { configuration: false, annotations: false, workDoneProgress: false },
     folders,
     registries,
     analyses,
@@ -105,6 +106,7 @@ export function createServer(connection: Connection, host: FileHost, options: Se
     diagnostics.pull = !!caps.textDocument?.diagnostic;
     ctx.client.configuration = !!caps.workspace?.configuration;
     ctx.client.annotations = !!caps.workspace?.workspaceEdit?.changeAnnotationSupport;
+    ctx.client.workDoneProgress = !!caps.window?.workDoneProgress;
     folders.push(...foldersOf(params));
     settings.displayLanguage = params.locale ?? '';
     settings.update(readSettings(params.initializationOptions?.settings));
@@ -116,8 +118,11 @@ export function createServer(connection: Connection, host: FileHost, options: Se
       if (ctx.client.configuration) await refreshSettings(ctx);
       // In the background: requests are answered while the workspace is read.
       const scan = ctx.guard('scan', undefined, async () => {
-        await index.scan(folders, (uri) => !!documents.get(uri));
+        const scanning = index.scan(folders, (uri) => !!documents.get(uri), await scanProgress(ctx));
+        refreshStatus(ctx);
+        await scanning;
         plans.invalidateLoad();
+        refreshStatus(ctx);
       });
       void scan();
     }),

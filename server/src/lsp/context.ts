@@ -17,6 +17,8 @@ export interface ClientSupport {
   configuration: boolean;
   /** Change annotations: workspace edits shown in a preview for confirmation. */
   annotations: boolean;
+  /** window/workDoneProgress: the workspace scan reports its progress. */
+  workDoneProgress: boolean;
 }
 
 export interface ServerContext {

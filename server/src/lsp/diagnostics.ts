@@ -2,7 +2,8 @@
 // registry file's own problems. When they reach the editor is the scheduler's business
 // (state/diagnostics.ts).
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
-import { LineIndex, planStatus, registryFindings } from '../engine';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { LineIndex, planStatus, registryFindings, type Analysis } from '../engine';
 import { StatusNotification } from '../protocol';
 import type { ServerContext } from './context';
 import { diagnosticOf, fsPathOf } from './convert';
@@ -21,15 +22,33 @@ export async function diagnosticsOf(ctx: ServerContext, uri: string, token?: Can
     return registryFindings(state.findings, { locale: ctx.settings.locale }).map((f) => diagnosticOf(lines, uri, f));
   }
   const a = await ctx.plans.analysisOf(doc, token);
-  // The status item changes only when the place, year or counts do: sent then, not per keystroke
-  // (a document opened again is a new object, so it gets its status again).
-  const status = planStatus(a);
-  const key = JSON.stringify(status);
-  if (sentStatus.get(doc) !== key) {
-    sentStatus.set(doc, key);
-    void ctx.connection.sendNotification(StatusNotification, { uri, ...status });
-  }
+  sendStatus(ctx, doc, a);
   return a.findings.map((f) => diagnosticOf(a.model.lines, uri, f));
+}
+
+/**
+ * The status item changes only when the place, year, counts or the index's state do: sent then,
+ * not per keystroke (a document opened again is a new object, so it gets its status again).
+ */
+function sendStatus(ctx: ServerContext, doc: TextDocument, a: Analysis): void {
+  const status = { ...planStatus(a), index: ctx.index.state };
+  const key = JSON.stringify(status);
+  if (sentStatus.get(doc) === key) return;
+  sentStatus.set(doc, key);
+  // Dropped when the client is gone (a scan can end after it left).
+  ctx.connection.sendNotification(StatusNotification, { uri: doc.uri, ...status }).catch(() => {});
+}
+
+/** The index's state changed (a scan began or ended, a limit applies): every open plan's status again. */
+export function refreshStatus(ctx: ServerContext): void {
+  try {
+    for (const doc of ctx.plans.open()) {
+      const a = ctx.analyses.peek(doc.uri);
+      if (a) sendStatus(ctx, doc, a);
+    }
+  } catch {
+    // the connection is closed: no one to tell
+  }
 }
 
 export function registerDiagnostics(ctx: ServerContext): void {

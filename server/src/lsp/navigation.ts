@@ -32,6 +32,8 @@ export function registerNavigation(ctx: ServerContext): void {
       const hit = await agencyAt(ctx, params.textDocument.uri, params.position, token);
       if (!hit) return [];
       const out: Location[] = [];
+      // Every plan: a scan under way is waited for.
+      await ctx.index.ready();
       for (const [uri, a] of await ctx.plans.all(token)) {
         for (const o of occurrencesOf(a.model, hit.key)) out.push({ uri, range: a.model.lines.rangeOf(o.party.span) });
       }

@@ -63,6 +63,8 @@ export function registerRename(ctx: ServerContext): void {
       const newName = params.newName.trim();
       if (!hit || !newName) return null;
       const changes: Change[] = [];
+      // Every plan: a scan under way is waited for.
+      await ctx.index.ready();
       for (const [uri, a] of await ctx.plans.all(token)) {
         const edits = renameEdits(a.model, hit.key, newName);
         if (edits.length) changes.push(docEdit(ctx, uri, textEditsOf(a.model.lines, edits)));
