@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const rpc = require('vscode-languageserver-protocol/node');
@@ -48,10 +49,11 @@ function withTimeout(promise, ms, what) {
 }
 
 /**
- * Spawns `node [nodeArgs] <script> --stdio` (nodeArgs: e.g. --cpu-prof, for a look inside) and initializes it. `initMs` runs from spawn to the
+ * Spawns `node [nodeArgs] <script> --stdio` (nodeArgs: e.g. --cpu-prof, for a look inside) and initializes it
+ * (`root`: a workspace folder). `initMs` runs from spawn to the
  * initialize response.
  */
-export async function startServer(script, { cwd, nodeArgs = [] } = {}) {
+export async function startServer(script, { cwd, nodeArgs = [], root } = {}) {
   const t0 = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, script, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
@@ -93,8 +95,8 @@ export async function startServer(script, { cwd, nodeArgs = [] } = {}) {
         processId: process.pid,
         clientInfo: { name: 'fengong-bench' },
         locale: 'zh-cn',
-        rootUri: null,
-        workspaceFolders: null,
+        rootUri: root ? pathToFileURL(root).href : null,
+        workspaceFolders: root ? [{ uri: pathToFileURL(root).href, name: 'bench' }] : null,
         capabilities: CLIENT_CAPABILITIES,
         initializationOptions: {},
       }),

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --json] [-- --no-build] [-- --only=coverage]
+// npm run bench [-- --json] [-- --no-build] [-- --only=coverage|scale]
 // Every figure is a median measured in this run and printed next to its floor or peer as a
 // ratio: absolute times drift between runs and machines, ratios within one run do not.
 // Nothing here is an assertion: the bench reports, it never fails on a figure.
@@ -15,6 +15,7 @@ import { createMarkdownIt, createPeer } from './peer.mjs';
 import { mark, mib, ms, ratio, table } from './report.mjs';
 import { clauseCursor, engineEditOffset, loadSample, paragraphEditOffset, scaled, SIZES, toMarkdown, togglingEdit } from './texts.mjs';
 import { sleep, startServer } from './lsp.mjs';
+import { measureBigDocument, measureWorkspaces, WORKSPACE_SIZES } from './scale.mjs';
 
 const require = createRequire(import.meta.url);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,8 +23,11 @@ const cacheDir = join(root, '.cache', 'bench');
 const argv = new Set(process.argv.slice(2));
 const asJson = argv.has('--json');
 const noBuild = argv.has('--no-build');
+/** `--only=scale`: the scale rows alone (a workspace of many files, a 50 MB plan). */
+const only = [...argv].find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const runs = (section) => !only || only.includes(section);
 // --only=coverage: the coverage rows alone (while developing them).
-const onlyCoverage = argv.has('--only=coverage');
+const onlyCoverage = !!only?.includes('coverage');
 const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
 const started = performance.now();
 
@@ -58,6 +62,7 @@ const result = {
   completion: {},
   lsp: {},
   checker: {},
+  scale: {},
   targets: [],
   notes: [],
 };
@@ -575,6 +580,10 @@ async function main() {
   const dist = snapshotDist();
 
   const sample = loadSample(root);
+  if (only?.includes('scale')) {
+    await measureScale(bundles, dist, sample);
+    return finish();
+  }
   const texts = {};
   const mdTexts = {};
   const md1 = toMarkdown(sample);
@@ -702,12 +711,76 @@ async function main() {
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-
+  if (runs('scale')) await measureScale(bundles, dist, sample);
   evaluateTargets();
+  finish();
+}
+
+async function measureScale(bundles, dist, sample) {
+  const server = join(dist, 'server.js');
+  if (!existsSync(server)) {
+    result.scale = { measured: false, reason: 'dist/server.js missing' };
+    return;
+  }
+  result.scale = {
+    measured: true,
+    workspaces: await measureWorkspaces(server, bundles.minimal, log),
+    bigDocument: await measureBigDocument(sample, server, bundles.minimal, log),
+  };
+}
+
+function finish() {
   result.meta.benchSeconds = (performance.now() - started) / 1000;
   result.meta.loadAverageAtEnd = os.loadavg()[0];
   if (asJson) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else process.stdout.write(`${render()}\n`);
+  else process.stdout.write(`${only ? renderScaleOnly() : render()}\n`);
+}
+
+/** The scale rows: fengong beside its floor (reading the files; the minimal server; TextDocument.update). */
+function renderScale() {
+  const sc = result.scale;
+  if (!sc?.measured) return sc?.reason ? `scale rows not measured (${sc.reason})` : '';
+  const rows = [];
+  const cell = (a, b, fmt) => [a === undefined ? '—' : fmt(a), b === undefined ? '—' : fmt(b), a !== undefined && b !== undefined ? ratio(a / b) : '—'];
+  rows.push({ section: `7. workspace index: plan files on disk (~1 KB each, 10 tasks), server started on the folder` });
+  for (const n of WORKSPACE_SIZES) {
+    const w = sc.workspaces[n];
+    if (!w || w.failed) {
+      rows.push({ what: `${n} files`, text: `not measured (${w?.failed ?? 'no run'})` });
+      continue;
+    }
+    rows.push({ what: `${n} files: workspace/symbol while it scans ÷ once indexed`, cells: cell(w.during?.median, w.symbolsIndexed.median, ms), target: w.during ? `max ${ms(w.duringMax)} ms of ${w.during.n}` : 'the scan was over first' });
+    rows.push({ what: `${n} files: until every file is indexed (ms) ÷ reading them`, cells: cell(w.indexed, w.readFloor.median, ms) });
+    rows.push({ what: `${n} files: workspace/symbol once indexed (ms)`, cells: [ms(w.symbolsIndexed.median), '—', '—'], target: w.found ? 'finds the last file' : 'misses the last file', ok: w.found });
+    rows.push({ what: `${n} files: RSS once indexed ÷ minimal server`, cells: cell(w.rss, w.minimalRss, mib) });
+  }
+  const b = sc.bigDocument;
+  rows.push({ section: `8. one plan of ${(b.bytes / 1e6).toFixed(0)} MB (${b.chars} characters, the sample ${b.copies}x): past the size limit, outline only` });
+  const f = b.fengong;
+  const mn = b.minimal;
+  if (f.failed) rows.push({ what: 'fengong', text: `not measured (${f.failed})` });
+  else {
+    rows.push({ what: 'didOpen → first diagnostics (ms) ÷ minimal server', cells: cell(f.firstDiagnostics, mn.firstDiagnostics, ms), target: 'was 10 s' });
+    rows.push({ what: 'one-char didChange → diagnostics (ms) ÷ minimal', cells: cell(f.keystroke.median, mn.keystroke?.median, ms), target: '≪1 s (was 2.1 s)', ok: f.keystroke.median < 1000 });
+    rows.push({ what: '  ÷ floor (c) TextDocument.update on it', cells: cell(f.keystroke.median, b.updateFloor.median, ms) });
+    rows.push({ what: 'documentSymbol (the outline) round trip (ms)', cells: cell(f.outline.median, mn.outline?.median, ms) });
+    rows.push({ what: 'RSS after the edits ÷ minimal', cells: cell(f.rss, mn.rss, mib), target: 'was 2.3 GB' });
+    rows.push({ what: '  peak RSS (VmHWM)', cells: cell(f.peak, mn.peak, mib) });
+    rows.push({ what: 'findings', text: f.findings.join(', ') || 'none' });
+  }
+  return table(['scale (median unless one run)', 'fengong', 'floor / minimal', 'ratio', 'target', ''], rows);
+}
+
+function renderScaleOnly() {
+  const r = result;
+  return [
+    `fengong bench (--only=${only.join(',')}) — ${r.meta.date}, Node ${r.meta.node}, ${r.meta.cpus} cores (${r.meta.cpu ?? '?'})`,
+    '',
+    renderScale(),
+    '',
+    ...r.notes.map((n) => `note: ${n}`),
+    `bench took ${r.meta.benchSeconds.toFixed(0)} s; 1-minute load average ${r.meta.loadAverageAtStart.toFixed(1)} at start, ${r.meta.loadAverageAtEnd.toFixed(1)} at end`,
+  ].join('\n');
 }
 
 function target(id, what, value, limit, unit) {
@@ -854,6 +927,7 @@ function render() {
     '',
     ...(t3 ? [t3, ''] : []),
     ...(r.coverage ? [renderCoverage(r.coverage), ''] : []),
+    ...(runs('scale') ? [renderScale(), ''] : []),
     'targets (docs/performance.md):',
     ...summary,
     '',

@@ -21,6 +21,16 @@ export interface StatusParams {
   agencies: number;
   tasks: number;
   clauses: number;
+  /** The workspace index, when the server has one: a scan under way, or a limit that left plan files out. */
+  index?: IndexStatus;
+}
+
+export interface IndexStatus {
+  /** Plan files in the workspace index (files not open). */
+  files: number;
+  scanning: boolean;
+  /** Set when the workspace holds more files that may be plans than the index reads (its limit). */
+  limit?: number;
 }
 export const StatusNotification = new NotificationType<StatusParams>('fengong/status');
 
@@ -68,6 +78,8 @@ export interface StatsResult {
   analyses: number;
   /** Plan files on disk that are not open, in the workspace index. */
   indexed: number;
+  /** The index is scanning the workspace. */
+  indexing: boolean;
   pid: number;
 }
 export const StatsRequest = new RequestType<Record<string, never>, StatsResult, void>('fengong/stats');

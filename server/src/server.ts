@@ -11,10 +11,11 @@ import { registerCommands, SERVER_COMMANDS } from './lsp/commands';
 import { registerCompletion } from './lsp/completion';
 import { guardWith, type ServerContext } from './lsp/context';
 import { fsPathOf } from './lsp/convert';
-import { diagnosticsOf, registerDiagnostics } from './lsp/diagnostics';
+import { diagnosticsOf, refreshStatus, registerDiagnostics } from './lsp/diagnostics';
 import { registerFolding } from './lsp/folding';
 import { registerFormatting } from './lsp/formatting';
 import { registerHover } from './lsp/hover';
+import { scanProgress } from './lsp/indexProgress';
 import { registerNavigation } from './lsp/navigation';
 import { registerRename } from './lsp/rename';
 import { registerRequests } from './lsp/requests';
@@ -82,7 +83,7 @@ export function createServer(connection: Connection, host: FileHost, options: Se
   const analyses = new Analyses(settings, edits);
   const scope = new WorkspaceScope(host, () => folders);
   // The closures below run after construction, once every object exists.
-  const diagnostics = new DiagnosticsScheduler(connection, documents, settings, (uri) => diagnosticsOf(ctx, uri));
+  const diagnostics = new DiagnosticsScheduler(connection, documents, settings, (uri, token) => diagnosticsOf(ctx, uri, token));
   const registries = new Registries(host, settings, () => folders, () => {
     // A registry file changed on disk without the editor saying so: as if it had.
     plans.invalidateLoad();
@@ -97,7 +98,7 @@ export function createServer(connection: Connection, host: FileHost, options: Se
     documents,
     host,
     settings,
-    client: { configuration: false, annotations: false },
+    client: { configuration: false, annotations: false, workDoneProgress: false },
     folders,
     scope,
     registries,
@@ -115,6 +116,7 @@ export function createServer(connection: Connection, host: FileHost, options: Se
     diagnostics.pull = !!caps.textDocument?.diagnostic;
     ctx.client.configuration = !!caps.workspace?.configuration;
     ctx.client.annotations = !!caps.workspace?.workspaceEdit?.changeAnnotationSupport;
+    ctx.client.workDoneProgress = !!caps.window?.workDoneProgress;
     folders.push(...foldersOf(params));
     settings.displayLanguage = params.locale ?? '';
     settings.update(readSettings(params.initializationOptions?.settings));
@@ -126,8 +128,11 @@ export function createServer(connection: Connection, host: FileHost, options: Se
       if (ctx.client.configuration) await refreshSettings(ctx);
       // In the background: requests are answered while the workspace is read.
       const scan = ctx.guard('scan', undefined, async () => {
-        await index.scan(folders, (uri) => !!documents.get(uri));
+        const scanning = index.scan(folders, (uri) => !!documents.get(uri), await scanProgress(ctx));
+        refreshStatus(ctx);
+        await scanning;
         plans.invalidateLoad();
+        refreshStatus(ctx);
       });
       void scan();
     }),

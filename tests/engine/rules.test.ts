@@ -180,6 +180,7 @@ describe('the rule table', () => {
     'coverage.unassigned': () => run(taskPlan('加快口岸建设。(自治区商务厅牵头)'), { source: indexSource('推进物流园区建设。加快口岸建设。') }).findings,
     'coverage.unsourced': () => run(taskPlan('加快口岸建设。(自治区商务厅牵头)\n举办体育赛事。(自治区体育局牵头)'), { source: indexSource('加快口岸建设。') }).findings,
     'engine.limit': () => checkPlan(run(taskPlan('加快口岸建设。(自治区商务厅牵头,自治区甲厅、自治区乙厅配合)')).model, { registry: presetRegistry(['inner-mongolia']), maxFindings: 1 }),
+    'engine.too-large': () => run(SAMPLE, { checkUpTo: 1000 }).findings,
     'engine.internal': () =>
       run(SAMPLE, {
         registry: {
@@ -197,7 +198,7 @@ describe('the rule table', () => {
     'registry.unreadable': () => [unreadableProjectFinding('《甲》分工方案\n', '/ws/fengong.json', { code: 'ENOTREG' }, {})!],
     'registry.duplicate-name': () => registryFindings(loadRegistryFile('{ "agencies": [{ "name": "甲局" }, { "name": "乙局", "aliases": ["甲局"] }] }', 'r.json').findings),
   };
-  const ARGS = { count: '1', ratio: '50%', list: 'l', name: 'X', open: '(', close: ')', agency: 'X', written: 'X', expected: '1', actual: '2', near: '', shown: '1', skipped: '2', error: 'e', path: 'p', preset: 'p', known: 'k', until: '2018', untilZh: '2018年', reform: '2018', how: 'rename', successor: 'Y', place: 'p', deadline: 'd', due: '2023-12', date: '2024', dateZh: '2024年', reason: '不是普通文件', reasonEn: 'not a regular file' };
+  const ARGS = { count: '1', ratio: '50%', list: 'l', name: 'X', open: '(', close: ')', agency: 'X', written: 'X', expected: '1', actual: '2', near: '', shown: '1', skipped: '2', error: 'e', path: 'p', preset: 'p', known: 'k', until: '2018', untilZh: '2018年', reform: '2018', how: 'rename', successor: 'Y', place: 'p', deadline: 'd', due: '2023-12', date: '2024', dateZh: '2024年', reason: '不是普通文件', reasonEn: 'not a regular file', chars: '2,000,001', limit: '2,000,000' };
 
   it.each([...RULES.keys()])('%s: fires on its example with the table\'s severity, and reads in zh-cn and en', (code) => {
     const rule = RULES.get(code)!;

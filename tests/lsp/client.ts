@@ -71,6 +71,8 @@ export class LspClient {
   stderr = '';
   /** window/logMessage from the server: a failing handler logs here. */
   readonly logs: string[] = [];
+  /** $/progress from the server (the workspace scan's), in order. */
+  readonly progress: { token: unknown; value: { kind: string; title?: string; message?: string; percentage?: number } }[] = [];
 
   constructor(private readonly options: Options = {}) {
     this.transport = options.transport ?? 'stdio';
@@ -92,6 +94,8 @@ export class LspClient {
     this.conn.onRequest('workspace/configuration', () => [options.settings ?? {}]);
     this.conn.onRequest('workspace/diagnostic/refresh', () => null);
     this.conn.onRequest('client/registerCapability', () => null);
+    this.conn.onRequest('window/workDoneProgress/create', () => null);
+    this.conn.onNotification('$/progress', (p: LspClient['progress'][number]) => void this.progress.push(p));
     // The server's own edits (Renumber, Repair plan): kept for the test to read, reported applied.
     this.conn.onRequest('workspace/applyEdit', (params: unknown) => {
       this.applied.push(params);
@@ -108,6 +112,7 @@ export class LspClient {
 
   async start(): Promise<Record<string, unknown>> {
     const caps: ClientCapabilities = {
+      window: { workDoneProgress: true },
       workspace: { configuration: true, workspaceEdit: { documentChanges: true, changeAnnotationSupport: {} } },
       textDocument: {
         synchronization: { didSave: true },

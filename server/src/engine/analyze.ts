@@ -2,6 +2,7 @@
 // choose the registry, resolve the parties against it, check.
 import type { PlanModel } from './model';
 import { parsePlan, type LineCache } from './parse/document';
+import { headingsOnly } from './parse/headingsOnly';
 import { chooseRegistry, resolveModel, type Chosen } from './registry/resolve';
 import { checkPlan, type Finding } from './rules/diagnostics';
 import { NameIndex } from './rules/consistency';
@@ -31,6 +32,11 @@ export interface AnalyzeOptions {
   edit?: EditWindow;
   /** The source document (上位文件), indexed once (`indexSource`): its coverage findings join the plan's. */
   source?: SourceIndex;
+  /**
+   * Past this many characters the text is not checked: it gets its headings (the outline) and
+   * one `engine.too-large` finding, as an editor turns features off for a large file. None: no limit.
+   */
+  checkUpTo?: number;
 }
 
 export interface Analysis {
@@ -57,6 +63,7 @@ interface AnalysisCache extends LineCache {
 export function analyze(text: string, given: AnalyzeOptions = {}): Analysis {
   // A project file's rules and messages, under the caller's severities and locale.
   const options = projectOptions(given);
+  if (options.checkUpTo !== undefined && text.length > options.checkUpTo) return tooLarge(text, options.checkUpTo, options);
   try {
     const prev = options.previous?.cache;
     const { model, cache } = parsePlan(text, prev, options.edit);
@@ -88,4 +95,18 @@ export function analyze(text: string, given: AnalyzeOptions = {}): Analysis {
       cache,
     };
   }
+}
+
+/** A text past the limit: its headings, and the one finding that says why nothing else is there. */
+function tooLarge(text: string, limit: number, options: AnalyzeOptions): Analysis {
+  const model = headingsOnly(text);
+  const { cache } = parsePlan('', undefined);
+  const args = { chars: grouped(text.length), limit: grouped(limit) };
+  const finding = findingOf('engine.too-large', { start: 0, end: model.lines.lineEnd(0) }, args, { locale: options.locale, severities: options.severities });
+  return { model, findings: finding ? [finding] : [], registry: options.registry, cache };
+}
+
+/** 2000000 → 2,000,000. */
+function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

@@ -13,9 +13,9 @@ const report = (r: Report) => ({ title: 'report', command: ReportCommand, argume
 
 export function registerCodeActions(ctx: ServerContext): void {
   ctx.connection.onCodeAction(
-    ctx.guard('codeAction', [] as CodeAction[], async (params) => {
+    ctx.guard('codeAction', [] as CodeAction[], async (params, token) => {
       const uri = params.textDocument.uri;
-      const a = await ctx.plans.analysisFor(uri);
+      const a = await ctx.plans.analysisFor(uri, token);
       if (!a || !ctx.documents.get(uri)) return [];
       const lines = a.model.lines;
       const only = params.context.only;

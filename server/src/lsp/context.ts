@@ -4,6 +4,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PinyinOf } from '../engine';
 import type { FileHost } from '../host/fileHost';
+import { isCancelledError, throwIfCancelled, tokenOf } from './cancellation';
 import type { SettingsState } from './settings';
 import type { Analyses } from './state/analyses';
 import type { DiagnosticsScheduler } from './state/diagnostics';
@@ -18,6 +19,8 @@ export interface ClientSupport {
   configuration: boolean;
   /** Change annotations: workspace edits shown in a preview for confirmation. */
   annotations: boolean;
+  /** window/workDoneProgress: the workspace scan reports its progress. */
+  workDoneProgress: boolean;
 }
 
 export interface ServerContext {
@@ -39,7 +42,10 @@ export interface ServerContext {
   diagnostics: DiagnosticsScheduler;
   /** Pinyin of Chinese text, loaded on the first completion. */
   pinyin: () => PinyinOf;
-  /** A handler that answers `fallback` and logs when it throws, never failing the server. */
+  /**
+   * A handler that answers `fallback` and logs when it throws, never failing the server; a
+   * request cancelled before it starts, or while it runs (cancellation.ts), is answered as cancelled.
+   */
   guard<P extends unknown[], R>(name: string, fallback: R, fn: (...args: P) => R | Promise<R>): (...args: P) => Promise<R>;
 }
 
@@ -47,8 +53,11 @@ export function guardWith(log: (message: string) => void): ServerContext['guard'
   return (name, fallback, fn) =>
     async (...args) => {
       try {
+        // A request's second argument is its cancellation token.
+        throwIfCancelled(tokenOf(args[1]));
         return await fn(...args);
       } catch (e) {
+        if (isCancelledError(e)) throw e;
         log(`fengong: ${name} failed: ${(e as Error).stack ?? e}`);
         return fallback;
       }

@@ -1,8 +1,9 @@
 // A document's findings as LSP diagnostics: a plan's (with its status sent alongside), or a
 // registry file's own problems. When they reach the editor is the scheduler's business
 // (state/diagnostics.ts).
-import type { Diagnostic } from 'vscode-languageserver';
-import { findingOf, LineIndex, planStatus, registryFindings, type Finding, type FindingOptions } from '../engine';
+import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { findingOf, LineIndex, planStatus, registryFindings, type Analysis, type Finding, type FindingOptions } from '../engine';
 import type { ReadResult } from '../host/fileHost';
 import { refusal } from '../host/limits';
 import { StatusNotification } from '../protocol';
@@ -12,7 +13,7 @@ import { diagnosticOf, fsPathOf } from './convert';
 /** The status last sent for each open document. */
 const sentStatus = new WeakMap<object, string>();
 
-export async function diagnosticsOf(ctx: ServerContext, uri: string): Promise<Diagnostic[]> {
+export async function diagnosticsOf(ctx: ServerContext, uri: string, token?: CancellationToken): Promise<Diagnostic[]> {
   const doc = ctx.documents.get(uri);
   if (!doc) return [];
   if (ctx.plans.isRegistry(uri)) {
@@ -22,15 +23,8 @@ export async function diagnosticsOf(ctx: ServerContext, uri: string): Promise<Di
     const lines = new LineIndex(state.text);
     return registryFindings(state.findings, { locale: ctx.settings.locale }).map((f) => diagnosticOf(lines, uri, f));
   }
-  const a = await ctx.plans.analysisOf(doc);
-  // The status item changes only when the place, year or counts do: sent then, not per keystroke
-  // (a document opened again is a new object, so it gets its status again).
-  const status = planStatus(a);
-  const key = JSON.stringify(status);
-  if (sentStatus.get(doc) !== key) {
-    sentStatus.set(doc, key);
-    void ctx.connection.sendNotification(StatusNotification, { uri, ...status });
-  }
+  const a = await ctx.plans.analysisOf(doc, token);
+  sendStatus(ctx, doc, a);
   const out = a.findings.map((f) => diagnosticOf(a.model.lines, uri, f));
   // The project file that applies is there but cannot be read (a FIFO, a device, too large):
   // the plan is checked without it, and says so on its first line.
@@ -50,6 +44,31 @@ export function unreadableProjectFinding(text: string, path: string, read: ReadR
   return findingOf('registry.unreadable', { start: 0, end }, { reason: why.zh, reasonEn: why.en, path }, options);
 }
 
+/**
+ * The status item changes only when the place, year, counts or the index's state do: sent then,
+ * not per keystroke (a document opened again is a new object, so it gets its status again).
+ */
+function sendStatus(ctx: ServerContext, doc: TextDocument, a: Analysis): void {
+  const status = { ...planStatus(a), index: ctx.index.state };
+  const key = JSON.stringify(status);
+  if (sentStatus.get(doc) === key) return;
+  sentStatus.set(doc, key);
+  // Dropped when the client is gone (a scan can end after it left).
+  ctx.connection.sendNotification(StatusNotification, { uri: doc.uri, ...status }).catch(() => {});
+}
+
+/** The index's state changed (a scan began or ended, a limit applies): every open plan's status again. */
+export function refreshStatus(ctx: ServerContext): void {
+  try {
+    for (const doc of ctx.plans.open()) {
+      const a = ctx.analyses.peek(doc.uri);
+      if (a) sendStatus(ctx, doc, a);
+    }
+  } catch {
+    // the connection is closed: no one to tell
+  }
+}
+
 export function registerDiagnostics(ctx: ServerContext): void {
-  ctx.connection.languages.diagnostics.on(ctx.guard('diagnostics', { kind: 'full', resultId: '0', items: [] }, (params) => ctx.diagnostics.report(params)));
+  ctx.connection.languages.diagnostics.on(ctx.guard('diagnostics', { kind: 'full', resultId: '0', items: [] }, (params, token) => ctx.diagnostics.report(params, token)));
 }

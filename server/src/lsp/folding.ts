@@ -6,15 +6,15 @@ import type { ServerContext } from './context';
 export function registerFolding(ctx: ServerContext): void {
   const { connection, guard } = ctx;
   connection.onFoldingRanges(
-    guard('foldingRanges', [], async (params) => {
-      const a = await ctx.plans.analysisFor(params.textDocument.uri);
+    guard('foldingRanges', [], async (params, token) => {
+      const a = await ctx.plans.analysisFor(params.textDocument.uri, token);
       return a ? foldingRanges(a.model).map((f) => ({ startLine: f.startLine, endLine: f.endLine })) : [];
     }),
   );
 
   connection.onSelectionRanges(
-    guard('selectionRanges', [] as SelectionRange[], async (params) => {
-      const a = await ctx.plans.analysisFor(params.textDocument.uri);
+    guard('selectionRanges', [] as SelectionRange[], async (params, token) => {
+      const a = await ctx.plans.analysisFor(params.textDocument.uri, token);
       if (!a) return [];
       return params.positions.map((pos) => {
         const spans = selectionSpans(a.model, a.model.lines.offsetAt(pos));

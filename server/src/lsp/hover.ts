@@ -6,8 +6,8 @@ import type { ServerContext } from './context';
 
 export function registerHover(ctx: ServerContext): void {
   ctx.connection.onHover(
-    ctx.guard('hover', null as Hover | null, async (params) => {
-      const a = await ctx.plans.analysisFor(params.textDocument.uri);
+    ctx.guard('hover', null as Hover | null, async (params, token) => {
+      const a = await ctx.plans.analysisFor(params.textDocument.uri, token);
       if (!a) return null;
       const load = await ctx.plans.workspaceLoad();
       const offset = a.model.lines.offsetAt(params.position);

@@ -1,13 +1,13 @@
 // An agency under the cursor: go to its registry entry, find its references in every plan under
 // any of its names, highlight it in the document (a lead as a write).
-import { DocumentHighlightKind, type DocumentHighlight, type Location, type Position } from 'vscode-languageserver';
+import { DocumentHighlightKind, type CancellationToken, type DocumentHighlight, type Location, type Position } from 'vscode-languageserver';
 import { agencyKey, LineIndex, occurrencesOf, partyAt, registryFileOf, type Analysis } from '../engine';
 import type { ServerContext } from './context';
 import { fileUriOf } from './convert';
 
 /** The agency (registry name, else as written) at a position, with the plan's analysis. */
-export async function agencyAt(ctx: ServerContext, uri: string, position: Position): Promise<{ key: string; a: Analysis } | undefined> {
-  const a = await ctx.plans.analysisFor(uri);
+export async function agencyAt(ctx: ServerContext, uri: string, position: Position, token?: CancellationToken): Promise<{ key: string; a: Analysis } | undefined> {
+  const a = await ctx.plans.analysisFor(uri, token);
   if (!a) return undefined;
   const hit = partyAt(a.model, a.model.lines.offsetAt(position));
   return hit && !hit.party.collective ? { key: agencyKey(hit.party), a } : undefined;
@@ -16,8 +16,8 @@ export async function agencyAt(ctx: ServerContext, uri: string, position: Positi
 export function registerNavigation(ctx: ServerContext): void {
   const { connection, guard } = ctx;
   connection.onDefinition(
-    guard('definition', null as Location | null, async (params) => {
-      const hit = await agencyAt(ctx, params.textDocument.uri, params.position);
+    guard('definition', null as Location | null, async (params, token) => {
+      const hit = await agencyAt(ctx, params.textDocument.uri, params.position, token);
       const agency = hit && hit.a.registry?.lookup(hit.key);
       const file = registryFileOf(agency);
       if (!agency?.nameSpan || !file) return null;
@@ -28,11 +28,13 @@ export function registerNavigation(ctx: ServerContext): void {
   );
 
   connection.onReferences(
-    guard('references', [] as Location[], async (params) => {
-      const hit = await agencyAt(ctx, params.textDocument.uri, params.position);
+    guard('references', [] as Location[], async (params, token) => {
+      const hit = await agencyAt(ctx, params.textDocument.uri, params.position, token);
       if (!hit) return [];
       const out: Location[] = [];
-      for (const [uri, a] of await ctx.plans.all()) {
+      // Every plan: a scan under way is waited for.
+      await ctx.index.ready();
+      for (const [uri, a] of await ctx.plans.all(token)) {
         for (const o of occurrencesOf(a.model, hit.key)) out.push({ uri, range: a.model.lines.rangeOf(o.party.span) });
       }
       return out;
@@ -40,8 +42,8 @@ export function registerNavigation(ctx: ServerContext): void {
   );
 
   connection.onDocumentHighlight(
-    guard('documentHighlight', [] as DocumentHighlight[], async (params) => {
-      const hit = await agencyAt(ctx, params.textDocument.uri, params.position);
+    guard('documentHighlight', [] as DocumentHighlight[], async (params, token) => {
+      const hit = await agencyAt(ctx, params.textDocument.uri, params.position, token);
       if (!hit) return [];
       return occurrencesOf(hit.a.model, hit.key).map((o) => ({
         range: hit.a.model.lines.rangeOf(o.party.span),

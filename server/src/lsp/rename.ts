@@ -49,8 +49,8 @@ function docEdit(ctx: ServerContext, uri: string, edits: TextEdit[]): TextDocume
 export function registerRename(ctx: ServerContext): void {
   const { connection, guard } = ctx;
   connection.onPrepareRename(
-    guard('prepareRename', null as { range: Range; placeholder: string } | null, async (params) => {
-      const a = await ctx.plans.analysisFor(params.textDocument.uri);
+    guard('prepareRename', null as { range: Range; placeholder: string } | null, async (params, token) => {
+      const a = await ctx.plans.analysisFor(params.textDocument.uri, token);
       if (!a) return null;
       const r = prepareRenameAt(a.model, a.model.lines.offsetAt(params.position));
       return r ? { range: a.model.lines.rangeOf(r.span), placeholder: r.placeholder } : null;
@@ -58,12 +58,14 @@ export function registerRename(ctx: ServerContext): void {
   );
 
   connection.onRenameRequest(
-    guard('rename', null as WorkspaceEdit | null, async (params) => {
-      const hit = await agencyAt(ctx, params.textDocument.uri, params.position);
+    guard('rename', null as WorkspaceEdit | null, async (params, token) => {
+      const hit = await agencyAt(ctx, params.textDocument.uri, params.position, token);
       const newName = params.newName.trim();
       if (!hit || !newName) return null;
       const changes: Change[] = [];
-      for (const [uri, a] of await ctx.plans.all()) {
+      // Every plan: a scan under way is waited for.
+      await ctx.index.ready();
+      for (const [uri, a] of await ctx.plans.all(token)) {
         const edits = renameEdits(a.model, hit.key, newName);
         if (edits.length) changes.push(docEdit(ctx, uri, textEditsOf(a.model.lines, edits)));
       }

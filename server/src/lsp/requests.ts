@@ -17,6 +17,6 @@ export function registerRequests(ctx: ServerContext): void {
       return { text: registryFromDocument(a.model, presetOf(a.registry)), folder: ctx.folders[0] ?? (path ? dirname(path) : null) };
     }),
   );
-  connection.onRequest(StatsRequest, () => ({ analyses: ctx.analyses.count, indexed: ctx.index.size, pid: process.pid }));
+  connection.onRequest(StatsRequest, () => ({ analyses: ctx.analyses.count, indexed: ctx.index.size, indexing: ctx.index.state.scanning, pid: process.pid }));
   connection.onRequest(DocumentTextRequest, (params) => ctx.documents.get(params.uri)?.getText() ?? null);
 }

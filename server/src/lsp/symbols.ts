@@ -16,8 +16,8 @@ const SYMBOL_KIND: Record<OutlineNode['kind'], SymbolKind> = {
 export function registerSymbols(ctx: ServerContext): void {
   const { connection, guard } = ctx;
   connection.onDocumentSymbol(
-    guard('documentSymbol', [] as DocumentSymbol[], async (params) => {
-      const a = await ctx.plans.analysisFor(params.textDocument.uri);
+    guard('documentSymbol', [] as DocumentSymbol[], async (params, token) => {
+      const a = await ctx.plans.analysisFor(params.textDocument.uri, token);
       if (!a) return [];
       const lines = a.model.lines;
       const convert = (n: OutlineNode): DocumentSymbol => ({
@@ -33,8 +33,8 @@ export function registerSymbols(ctx: ServerContext): void {
   );
 
   connection.onWorkspaceSymbol(
-    guard('workspaceSymbol', [] as SymbolInformation[], async (params) => {
-      const plans = (await ctx.plans.all()).map(([uri, a]): [string, PlanModel] => [uri, a.model]);
+    guard('workspaceSymbol', [] as SymbolInformation[], async (params, token) => {
+      const plans = (await ctx.plans.all(token)).map(([uri, a]): [string, PlanModel] => [uri, a.model]);
       return workspaceSymbols(plans, params.query).map((s) => ({
         name: s.name,
         kind: SYMBOL_KIND[s.kind],

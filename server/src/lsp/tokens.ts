@@ -6,8 +6,8 @@ export const TOKEN_LEGEND = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...
 
 export function registerTokens(ctx: ServerContext): void {
   ctx.connection.languages.semanticTokens.on(
-    ctx.guard('semanticTokens', { data: [] as number[] }, async (params) => {
-      const a = await ctx.plans.analysisFor(params.textDocument.uri);
+    ctx.guard('semanticTokens', { data: [] as number[] }, async (params, token) => {
+      const a = await ctx.plans.analysisFor(params.textDocument.uri, token);
       return { data: a ? semanticTokenData(a.model, !!a.registry) : [] };
     }),
   );

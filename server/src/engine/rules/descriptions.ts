@@ -20,6 +20,7 @@ export const RULE_DESCRIPTIONS: Record<RuleCode, { zh: string; en: string }> = {
   'numbering.order': { zh: '章节或条目编号倒序', en: 'Chapter, section or item numbers go backwards' },
   'coverage.unassigned': { zh: '上位文件的措施未分配到任何任务', en: 'Measures of the source document are assigned to no task' },
   'coverage.unsourced': { zh: '任务在上位文件中找不到对应的措施', en: 'A task matches no measure of the source document' },
+  'engine.too-large': { zh: '文件过大，只显示大纲，不作检查', en: 'Document too large: outline only, no checks' },
   'engine.limit': { zh: '问题过多，其余未显示', en: 'Too many findings; the rest are not shown' },
   'registry.invalid-json': { zh: '项目文件不是有效的 JSON', en: 'The project file is not valid JSON' },
   'registry.invalid': { zh: '项目文件的内容不合格式', en: 'A value in the project file is malformed' },

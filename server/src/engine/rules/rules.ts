@@ -33,6 +33,7 @@ const TABLE = [
   { code: 'coverage.unassigned', severity: 'info', zh: (a) => `上位文件有 ${a.count} 项措施未分配到任务（覆盖率 ${a.ratio}）：${a.list}`, en: (a) => `${a.count} measures of the source document are assigned to no task (coverage ${a.ratio}): ${a.list}` },
   { code: 'coverage.unsourced', severity: 'hint', zh: () => '任务在上位文件中找不到对应的措施', en: () => 'The task matches no measure of the source document' },
   { code: 'engine.limit', severity: 'info', zh: (a) => `问题过多：只显示前 ${a.shown} 个，另有 ${a.skipped} 个未显示`, en: (a) => `Too many findings: showing the first ${a.shown}, ${a.skipped} more not shown` },
+  { code: 'engine.too-large', severity: 'warning', zh: (a) => `文件过大（${a.chars} 个字符，上限 ${a.limit}）：只显示大纲，不作检查`, en: (a) => `Document too large to check (${a.chars} characters, the limit is ${a.limit}): outline only, no checks` },
   { code: 'registry.invalid-json', severity: 'error', zh: (a) => `单位名录不是有效的 JSON：${a.error}`, en: (a) => `Registry file is not valid JSON: ${a.error}` },
   { code: 'registry.invalid', severity: 'error', zh: (a) => `单位名录格式错误（${a.path}）：${a.error}`, en: (a) => `Registry entry is malformed at ${a.path}: ${a.error}` },
   { code: 'registry.unknown-preset', severity: 'error', zh: (a) => `未知的预设“${a.preset}”，可用：${a.known}`, en: (a) => `Unknown preset "${a.preset}"; known: ${a.known}` },

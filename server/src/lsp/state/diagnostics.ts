@@ -1,8 +1,9 @@
 // When findings reach the editor: pulled (textDocument/diagnostic) where the client supports
 // it, pushed after a pause in typing otherwise; with `fengong.validate: onSave`, what was
 // shown stays until the file is saved.
-import type { Connection, Diagnostic, DocumentDiagnosticParams, DocumentDiagnosticReport, TextDocuments } from 'vscode-languageserver';
+import type { CancellationToken, Connection, Diagnostic, DocumentDiagnosticParams, DocumentDiagnosticReport, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { yieldToEventLoop } from '../cancellation';
 import type { SettingsState } from '../settings';
 
 export class DiagnosticsScheduler {
@@ -13,13 +14,16 @@ export class DiagnosticsScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Documents changed since they were last saved. */
   private readonly dirty = new Set<string>();
+  /** Documents whose pause is over, pushed one at a time (see `drain`). */
+  private readonly due = new Set<string>();
+  private draining = false;
 
   /** `compute`: a document's diagnostics now. */
   constructor(
     private readonly connection: Pick<Connection, 'sendDiagnostics' | 'languages' | 'console'>,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly settings: SettingsState,
-    private readonly compute: (uri: string) => Promise<Diagnostic[]>,
+    private readonly compute: (uri: string, token?: CancellationToken) => Promise<Diagnostic[]>,
   ) {}
 
   private get onSave(): boolean {
@@ -27,14 +31,14 @@ export class DiagnosticsScheduler {
   }
 
   /** A pull: the findings of now, or (on save only, while unsaved) those last shown. */
-  async report(params: DocumentDiagnosticParams): Promise<DocumentDiagnosticReport> {
+  async report(params: DocumentDiagnosticParams, token?: CancellationToken): Promise<DocumentDiagnosticReport> {
     const uri = params.textDocument.uri;
     const prev = this.lastReport.get(uri);
     if (this.documents.get(uri) && this.onSave && prev && this.dirty.has(uri)) {
       if (params.previousResultId === prev.resultId) return { kind: 'unchanged', resultId: prev.resultId };
       return { kind: 'full', resultId: prev.resultId, items: prev.items };
     }
-    const items = await this.compute(uri);
+    const items = await this.compute(uri, token);
     // The same findings as the editor holds (a keystroke that changed none of them): say so
     // instead of sending them all again.
     if (prev && params.previousResultId === prev.resultId && sameDiagnostics(prev.items, items)) return { kind: 'unchanged', resultId: prev.resultId };
@@ -51,17 +55,36 @@ export class DiagnosticsScheduler {
       uri,
       setTimeout(() => {
         this.timers.delete(uri);
-        if (!this.documents.get(uri)) return;
-        this.compute(uri).then(
-          (diagnostics) => {
-            // The version analysed: no message is handled between the analysis and this.
-            const doc = this.documents.get(uri);
-            if (doc) void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
-          },
-          (e) => this.connection.console.error(`fengong: publishDiagnostics failed: ${(e as Error).stack ?? e}`),
-        );
+        this.due.add(uri);
+        void this.drain();
       }, delay),
     );
+  }
+
+  /**
+   * Pushes the documents that are due one at a time, with a pause between them: twelve big plans
+   * revalidated at once (a setting changed) must not hold every message back until all are done.
+   */
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      for (let uri = first(this.due); uri !== undefined; uri = first(this.due)) {
+        this.due.delete(uri);
+        if (!this.documents.get(uri)) continue;
+        try {
+          const diagnostics = await this.compute(uri);
+          // The version analysed: no message is handled between the analysis and this.
+          const doc = this.documents.get(uri);
+          if (doc) void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+        } catch (e) {
+          this.connection.console.error(`fengong: publishDiagnostics failed: ${(e as Error).stack ?? e}`);
+        }
+        if (this.due.size) await yieldToEventLoop();
+      }
+    } finally {
+      this.draining = false;
+    }
   }
 
   /** Every document again: the settings or a registry changed. */
@@ -91,6 +114,7 @@ export class DiagnosticsScheduler {
     this.lastReport.delete(uri);
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
+    this.due.delete(uri);
     if (!this.pull) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -98,6 +122,11 @@ export class DiagnosticsScheduler {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
   }
+}
+
+function first<T>(set: Set<T>): T | undefined {
+  for (const v of set) return v;
+  return undefined;
 }
 
 function samePosition(a: { line: number; character: number }, b: { line: number; character: number }): boolean {

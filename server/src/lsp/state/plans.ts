@@ -1,9 +1,10 @@
 // The plans the server knows: open documents (their current text) and the workspace index
 // (files not open). Every handler asks here for a plan's analysis, and for the workspace's.
-import type { TextDocuments } from 'vscode-languageserver';
+import type { CancellationToken, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadByAgency, type Analysis, type Load } from '../../engine';
 import { isRegistryFile } from '../../host/registryFile';
+import { Slices, throwIfCancelled } from '../cancellation';
 import type { Analyses } from './analyses';
 import type { Registries } from './registries';
 import type { Sources } from './sources';
@@ -31,26 +32,32 @@ export class Plans {
     return this.documents.all().filter((d) => !this.isRegistry(d.uri));
   }
 
-  /** An open plan's current analysis. */
-  async analysisOf(doc: TextDocument): Promise<Analysis> {
+  /** An open plan's current analysis (`token`: a cancelled request analyses nothing). */
+  async analysisOf(doc: TextDocument, token?: CancellationToken): Promise<Analysis> {
     const registry = await this.registries.registryFor(doc.uri);
+    throwIfCancelled(token);
     return this.analyses.of(doc, registry, await this.sources?.sourceFor(doc.uri, registry));
   }
 
   /** One plan: an open document's current analysis, or an indexed file's. */
-  async analysisFor(uri: string): Promise<Analysis | undefined> {
+  async analysisFor(uri: string, token?: CancellationToken): Promise<Analysis | undefined> {
     const doc = this.documents.get(uri);
-    if (doc) return this.isRegistry(uri) ? undefined : this.analysisOf(doc);
+    if (doc) return this.isRegistry(uri) ? undefined : this.analysisOf(doc, token);
     return this.index.get(uri);
   }
 
-  /** Every plan's analysis: open documents first (current text), then indexed files. */
-  async all(): Promise<[string, Analysis][]> {
+  /**
+   * Every plan's analysis: open documents first (current text), then indexed files. Between
+   * documents other messages are let in now and then, and a cancelled request stops there.
+   */
+  async all(token?: CancellationToken): Promise<[string, Analysis][]> {
     const out: [string, Analysis][] = [];
     const seen = new Set<string>();
+    const slices = new Slices(token);
     for (const d of this.open()) {
       seen.add(d.uri);
-      out.push([d.uri, await this.analysisOf(d)]);
+      await slices.next();
+      out.push([d.uri, await this.analysisOf(d, token)]);
     }
     for (const [uri, a] of this.index.entries()) if (!seen.has(uri)) out.push([uri, a]);
     return out;
