@@ -4,13 +4,18 @@
 // without BOM, UTF-16LE, GB18030) and line ends. References to renumbered headings are
 // listed on stderr for the drafter to check.
 // Exit 0: done; 1: an error remains after fixing; 2: bad usage, an unreadable or unwritable file.
+import { readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../host/atomicWrite';
 import { repairPlan, analyze, type Locale, LineIndex } from '../engine';
 import { UsageError, type CommandSpec, type Parsed } from './args';
 import type { Io } from './io';
 import { expandPaths } from './paths';
+import { decodePlan } from '../host/decode';
 import { display, host, projectLines, registryFor } from './plans';
 import { unreadable } from './say';
+import { writeBack, type Encoding } from './writeBack';
+
+export { encodeGb18030 } from './writeBack';
 
 export const FIX: CommandSpec = {
   name: 'fix',
@@ -27,8 +32,6 @@ export const FIX: CommandSpec = {
     ignore: { arg: 'PATTERN', multiple: true, zh: '另外跳过的路径（.gitignore 写法）', en: 'more paths to skip (.gitignore patterns)' },
   },
 };
-
-type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'gb18030';
 
 export async function fix({ values, positionals }: Parsed, io: Io): Promise<number> {
   const { say } = io;
@@ -82,12 +85,24 @@ export async function fix({ values, positionals }: Parsed, io: Io): Promise<numb
 
     if (values.write) {
       if (result.changed) {
-        const encoded = encode(result.text, encoding);
-        if (!encoded) {
-          warn(`fengong: 无法以 ${encoding} 写回，文件未改动 (cannot write back in ${encoding}; file left unchanged): ${shown}`);
+        // Only the fixes' text is encoded; every other byte is the file's own (writeBack.ts).
+        let original: Uint8Array | undefined;
+        try {
+          original = readFileSync(path);
+        } catch {
+          original = undefined;
+        }
+        const back = original && decodePlan(original, path).text === read.text ? writeBack(original, read.text, encoding, result.changes, result.text) : { error: 'splice' as const };
+        if ('error' in back) {
+          warn(
+            back.error === 'encode'
+              ? `fengong: 无法以 ${encoding} 写回，文件未改动 (cannot write back in ${encoding}; file left unchanged): ${shown}`
+              : `fengong: 无法只改动修复之处写回，文件未改动 (cannot write back without changing bytes outside the fixes; file left unchanged): ${shown}`,
+          );
           worse(2);
           continue;
         }
+        const encoded = back.bytes;
         try {
           writeFileAtomic(path, encoded);
         } catch (e) {
@@ -107,87 +122,4 @@ export async function fix({ values, positionals }: Parsed, io: Io): Promise<numb
     if (remaining.length) worse(1);
   }
   return status;
-}
-
-/** The text in the file's encoding; undefined when it cannot be encoded faithfully. */
-function encode(text: string, encoding: Encoding): Uint8Array | undefined {
-  switch (encoding) {
-    case 'utf-8':
-      return Buffer.from(text, 'utf8');
-    case 'utf-8-bom':
-      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
-    case 'utf-16le':
-      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-    case 'gb18030':
-      return encodeGb18030(text);
-  }
-}
-
-// GB18030 has no encoder in Node's TextEncoder. Its decoder is complete, so the reverse table
-// is built from it (two-byte codes, then the four-byte BMP range; beyond the BMP the mapping is
-// arithmetic), and every result is decoded again and compared before anything is written.
-let gbTable: Map<number, number[]> | undefined;
-
-function gb18030Table(): Map<number, number[]> {
-  if (gbTable) return gbTable;
-  const table = new Map<number, number[]>();
-  const decoder = new TextDecoder('gb18030');
-  for (let b1 = 0x81; b1 <= 0xfe; b1++) {
-    for (let b2 = 0x40; b2 <= 0xfe; b2++) {
-      if (b2 === 0x7f) continue;
-      const s = decoder.decode(new Uint8Array([b1, b2]));
-      if (s.length !== 1 || s === '\ufffd') continue;
-      const cp = s.charCodeAt(0);
-      if (!table.has(cp)) table.set(cp, [b1, b2]);
-    }
-  }
-  // Four-byte codes for the rest of the BMP: pointers 0 … 39419, decoded in one pass.
-  const count = 39420;
-  const bytes = new Uint8Array(count * 4);
-  for (let p = 0; p < count; p++) {
-    const q = fourBytes(p);
-    bytes.set(q, p * 4);
-  }
-  const s = decoder.decode(bytes);
-  if (s.length === count) {
-    for (let p = 0; p < count; p++) {
-      const cp = s.charCodeAt(p);
-      if (cp !== 0xfffd && !table.has(cp)) table.set(cp, fourBytes(p));
-    }
-  }
-  gbTable = table;
-  return table;
-}
-
-function fourBytes(pointer: number): number[] {
-  let p = pointer;
-  const b1 = Math.floor(p / 12600);
-  p -= b1 * 12600;
-  const b2 = Math.floor(p / 1260);
-  p -= b2 * 1260;
-  const b3 = Math.floor(p / 10);
-  const b4 = p - b3 * 10;
-  return [b1 + 0x81, b2 + 0x30, b3 + 0x81, b4 + 0x30];
-}
-
-export function encodeGb18030(text: string): Uint8Array | undefined {
-  const table = gb18030Table();
-  const out: number[] = [];
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x80) out.push(cp);
-    else if (cp >= 0x10000) out.push(...fourBytes(189000 + cp - 0x10000));
-    else {
-      const b = table.get(cp);
-      if (!b) return undefined;
-      out.push(...b);
-    }
-  }
-  const bytes = Uint8Array.from(out);
-  try {
-    if (new TextDecoder('gb18030', { fatal: true }).decode(bytes) !== text) return undefined;
-  } catch {
-    return undefined;
-  }
-  return bytes;
 }

@@ -26,6 +26,11 @@ export interface RepairResult {
   changed: boolean;
   /** One edit from the first to the last changed character of the original text; none when unchanged. */
   edits: TextEdit[];
+  /**
+   * The same change as edits of the original text, each as small as the steps made it: what
+   * lies between them is the original's own text (`fix --write` copies its bytes as they were).
+   */
+  changes: TextEdit[];
   /** How many edits each step made, over all rounds. */
   counts: { fixes: number; format: number; renumber: number };
   /** References to renumbered headings (见(十二), 第十二项), with spans in the fixed text. */
@@ -39,6 +44,7 @@ export function repairPlan(text: string, options: RepairOptions = {}): RepairRes
   const counts = { fixes: 0, format: 0, renumber: 0 };
   let references: NumberReference[] = [];
   let current = text;
+  let pieces: Piece[] = [{ start: 0, end: text.length }];
   let rounds = 0;
   const analyseOptions = { registry: options.registry, severities: options.severities };
 
@@ -47,7 +53,9 @@ export function repairPlan(text: string, options: RepairOptions = {}): RepairRes
     if (a.findings.some((f) => f.code === 'engine.internal')) return [];
     const edits = make(a);
     if (edits.length === 0) return [];
-    current = applySorted(current, edits);
+    const sorted = [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+    current = applySorted(current, sorted);
+    pieces = editPieces(pieces, sorted);
     if (references.length) {
       const move = mover(edits);
       references = references.map((r) => moveReference(r, move));
@@ -90,7 +98,7 @@ export function repairPlan(text: string, options: RepairOptions = {}): RepairRes
     if (n === 0) break;
   }
   const changed = current !== text;
-  return { text: current, changed, edits: changed ? [wholeEdit(text, current)] : [], counts, references, rounds };
+  return { text: current, changed, edits: changed ? [wholeEdit(text, current)] : [], changes: changed ? changesOf(pieces, text.length) : [], counts, references, rounds };
 }
 
 /** One edit turning `before` into `after`: the changed middle between their common prefix and suffix. */
@@ -108,8 +116,7 @@ export function wholeEdit(before: string, after: string): TextEdit {
  * splicing each into the whole text would copy it thousands of times. Overlapping edits: the
  * first (by start) wins.
  */
-function applySorted(text: string, edits: TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+function applySorted(text: string, sorted: TextEdit[]): string {
   const parts: string[] = [];
   let at = 0;
   for (const e of sorted) {
@@ -119,6 +126,74 @@ function applySorted(text: string, edits: TextEdit[]): string {
   }
   parts.push(text.slice(at));
   return parts.join('');
+}
+
+/** The current text as pieces: a stretch of the original (its offsets) or text a step wrote. */
+type Piece = { start: number; end: number; text?: undefined } | { text: string };
+
+const pieceLength = (p: Piece) => (p.text === undefined ? p.end - p.start : p.text.length);
+
+/** The part [from, to) of a piece, `from` and `to` counted within it. */
+function slicePiece(p: Piece, from: number, to: number): Piece | undefined {
+  if (to <= from) return undefined;
+  return p.text === undefined ? { start: p.start + from, end: p.start + to } : { text: p.text.slice(from, to) };
+}
+
+/** `applySorted` on the pieces: the same edits, skipped the same way, so the pieces always spell the current text. */
+function editPieces(pieces: Piece[], sorted: TextEdit[]): Piece[] {
+  const out: Piece[] = [];
+  let i = 0;
+  let base = 0; // where pieces[i] starts in the current text
+  // Copies the current text up to `to` (moving through the pieces), or drops it.
+  const advance = (to: number, keep: boolean) => {
+    while (i < pieces.length) {
+      const p = pieces[i];
+      const len = pieceLength(p);
+      if (base + len <= to) {
+        if (keep) out.push(p);
+        base += len;
+        i++;
+        continue;
+      }
+      if (to > base) {
+        if (keep) out.push(slicePiece(p, 0, to - base)!);
+        pieces[i] = slicePiece(p, to - base, len)!;
+        base = to;
+      }
+      return;
+    }
+  };
+  let at = 0;
+  for (const e of sorted) {
+    if (e.span.start < at) continue;
+    advance(e.span.start, true);
+    advance(e.span.end, false);
+    if (e.newText) out.push({ text: e.newText });
+    at = e.span.end;
+  }
+  advance(Infinity, true);
+  return out;
+}
+
+/** The pieces as edits of the original: each gap between its kept stretches, with what was written there. */
+function changesOf(pieces: Piece[], length: number): TextEdit[] {
+  const out: TextEdit[] = [];
+  let at = 0;
+  let written = '';
+  const flush = (to: number) => {
+    if (to !== at || written) out.push({ span: { start: at, end: to }, newText: written });
+    written = '';
+  };
+  for (const p of pieces) {
+    if (p.text !== undefined) {
+      written += p.text;
+      continue;
+    }
+    flush(p.start);
+    at = p.end;
+  }
+  flush(length);
+  return out;
 }
 
 /** Where offsets land after non-overlapping edits: a binary search over the edits by end. */
