@@ -40,6 +40,18 @@ describe.skipIf(process.platform === 'win32' || !mkfifoSync)('FIFOs and devices'
     expect(r.ms).toBeLessThan(QUICK_MS);
   });
 
+  it('refuses a FIFO or /dev/zero as the source document of coverage, in one line', () => {
+    const ws = workspace({ 'a.plan.txt': PLAN });
+    mkfifoSync!(join(ws, 'source.txt'));
+    const fifo = timed(['coverage', '--locale', 'en', 'a.plan.txt', '--source', 'source.txt'], ws);
+    expect(fifo.status).toBe(2);
+    expect(fifo.stderr.trim()).toBe('fengong: cannot read the source document: not a regular file (pipes and devices are not read): source.txt');
+    expect(fifo.ms).toBeLessThan(QUICK_MS);
+    const zero = timed(['coverage', '--locale', 'en', 'a.plan.txt', '--source', '/dev/zero'], ws);
+    expect(zero.status).toBe(2);
+    expect(zero.ms).toBeLessThan(QUICK_MS);
+  });
+
   it('check /dev/zero, --project /dev/zero and import /dev/zero exit 2 at once', () => {
     const ws = workspace({ 'a.plan.txt': PLAN });
     const check = timed(['check', '--locale', 'en', '/dev/zero'], ws);

@@ -3,14 +3,15 @@
 // come from it? The source is --source, else the project file's `source` (relative to it);
 // .txt, .md or .docx. Coverage is advice: exit 0, unless --min-coverage N (a percentage) is not
 // met (1); 2 for bad usage or an unreadable file, in one line.
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { analyze, indexSource, percent, ProjectRegistry, statedSource, type CoverageResult, type PlanModel } from '../engine';
-import { sourceTextOf } from '../host/sourceText';
+import { READ_LIMITS } from '../host/limits';
+import { isDocx, sourceTextOf } from '../host/sourceText';
+import { readBytes } from '../node/host';
 import { UsageError, type CommandSpec, type Parsed } from './args';
 import type { Io } from './io';
 import { display, eachPlan } from './plans';
-import { failed } from './say';
+import { failedRead } from './say';
 
 export const COVERAGE: CommandSpec = {
   name: 'coverage',
@@ -42,14 +43,13 @@ export async function coverage({ values, positionals }: Parsed, io: Io): Promise
   const given = values.source as string | undefined;
   const sourcePath = given ? resolve(io.cwd, given) : projectFile?.source && projectFile.sources[0] ? resolve(dirname(projectFile.sources[0]), projectFile.source) : undefined;
   if (!sourcePath) throw new UsageError(say('没有上位文件：用 --source FILE 指定，或在项目文件中写 "source"', 'no source document: give --source FILE, or "source" in the project file'));
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(sourcePath);
-  } catch (e) {
-    io.warn(`fengong: ${failed(say, '无法读取上位文件', 'cannot read the source document', (e as NodeJS.ErrnoException).code ?? 'EIO')}: ${display(sourcePath)}`);
+  // A regular file within its limit, as every file the checker reads (a FIFO or /dev/zero is refused).
+  const got = await readBytes(sourcePath, isDocx(sourcePath) ? READ_LIMITS.docx : READ_LIMITS.plan, { sync: true });
+  if (!('bytes' in got)) {
+    io.warn(`fengong: ${failedRead(say, '无法读取上位文件', 'cannot read the source document', got)}: ${display(sourcePath)}`);
     return 2;
   }
-  const read = await sourceTextOf(bytes, sourcePath);
+  const read = await sourceTextOf(got.bytes, sourcePath);
   if (read.text === undefined) {
     io.warn(`fengong: ${say('无法读取上位文件', 'cannot read the source document')}: ${read.error ?? display(sourcePath)}`);
     return 2;

@@ -4,12 +4,12 @@
 import { relative, resolve } from 'node:path';
 import { analyze, loadRegistryFile, ProjectRegistry, registryFindings, diagnosticOf, LineIndex, type Analysis, type Locale, type Registry, type ReportDiagnostic } from '../engine';
 import { isProjectFileAt, type FileHost, type ReadResult } from '../host/fileHost';
-import { READ_LIMITS, refusal } from '../host/limits';
+import { READ_LIMITS } from '../host/limits';
 import { decodePlan } from '../host/decode';
 import { RegistryFileLookup } from '../host/registryFile';
 import { nodeFileHost } from '../node/host';
 import type { Input } from './paths';
-import { failed, sayer, unreadable, type Say } from './say';
+import { failedRead, sayer, unreadable, type Say } from './say';
 
 /** The project file a plan is checked under, and its own findings. */
 export interface ProjectChoice {
@@ -62,8 +62,7 @@ export async function registryFor(path: string, explicit: string | undefined, lo
   if (cached) return cached;
   const read = await host.readText(file, { limit: READ_LIMITS.project });
   if (read.text === undefined) {
-    const refused = refusal(read.code, read.limit);
-    const reason = refused ? `${say('无法读取项目文件', 'cannot read the project file')}: ${say(refused.zh, refused.en)}: ${file}` : `${failed(say, '无法读取项目文件', 'cannot read the project file', read.code ?? 'EIO')}: ${file}`;
+    const reason = `${failedRead(say, '无法读取项目文件', 'cannot read the project file', read)}: ${file}`;
     projectCache.set(file, reason);
     return reason;
   }

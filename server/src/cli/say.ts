@@ -32,6 +32,12 @@ export function failed(say: Say, zh: string, en: string, code: string): string {
   return say.locale === 'both' ? `${zh} (${en}, ${code})` : `${say(zh, en)} (${code})`;
 }
 
+/** A file that could not be read for a purpose (the project file, the source document): the host's refusal, or the system's code. */
+export function failedRead(say: Say, zh: string, en: string, read: { code?: string; limit?: number }): string {
+  const refused = refusal(read.code, read.limit);
+  return refused ? `${say(zh, en)}: ${say(refused.zh, refused.en)}` : failed(say, zh, en, read.code ?? 'EIO');
+}
+
 /** Why a file could not be read, from the host's answer. */
 export function unreadable(say: Say, path: string, read: { code?: string; error?: string; limit?: number }): string {
   if (read.code === 'EISDIR') return `${say('是目录，不是文件', 'is a directory')}: ${path}`;

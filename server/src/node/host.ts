@@ -103,7 +103,7 @@ const SYNC: Fs = {
   realpath: async (path) => realpathSync(path),
 };
 
-/** A regular file's bytes, synchronously (the checker's .docx): the reason as a ReadResult when refused. */
+/** A regular file's bytes (the checker's .docx, plans to fix, source documents): the reason as a ReadResult when refused. */
 export async function readBytes(path: string, limit: number, options: { sync?: boolean } = {}): Promise<{ bytes: Uint8Array } | ReadResult> {
   const fs = options.sync ? SYNC : ASYNC;
   try {
