@@ -4,13 +4,14 @@
 // without BOM, UTF-16LE, GB18030) and line ends. References to renumbered headings are
 // listed on stderr for the drafter to check.
 // Exit 0: done; 1: an error remains after fixing; 2: bad usage, an unreadable or unwritable file.
-import { readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../host/atomicWrite';
 import { repairPlan, analyze, type Locale, LineIndex } from '../engine';
 import { UsageError, type CommandSpec, type Parsed } from './args';
 import type { Io } from './io';
 import { expandPaths } from './paths';
 import { decodePlan } from '../host/decode';
+import { READ_LIMITS } from '../host/limits';
+import { readBytes } from '../node/host';
 import { display, host, projectLines, registryFor } from './plans';
 import { unreadable } from './say';
 import { writeBack, type Encoding } from './writeBack';
@@ -54,8 +55,10 @@ export async function fix({ values, positionals }: Parsed, io: Io): Promise<numb
 
   for (const path of files) {
     const shown = display(path);
-    const read = await host.readText(path);
-    if (read.error || read.text === undefined) {
+    // The bytes are read once: decoded here, and kept for the write-back (writeBack.ts).
+    const got = await readBytes(path, READ_LIMITS.plan, { sync: true });
+    const read = 'bytes' in got ? decodePlan(got.bytes, path) : got;
+    if (!('bytes' in got) || read.error || read.text === undefined) {
       warn(`fengong: ${unreadable(say, path, read)}`);
       worse(2);
       continue;
@@ -86,13 +89,7 @@ export async function fix({ values, positionals }: Parsed, io: Io): Promise<numb
     if (values.write) {
       if (result.changed) {
         // Only the fixes' text is encoded; every other byte is the file's own (writeBack.ts).
-        let original: Uint8Array | undefined;
-        try {
-          original = readFileSync(path);
-        } catch {
-          original = undefined;
-        }
-        const back = original && decodePlan(original, path).text === read.text ? writeBack(original, read.text, encoding, result.changes, result.text) : { error: 'splice' as const };
+        const back = writeBack(got.bytes, read.text, encoding, result.changes, result.text);
         if ('error' in back) {
           warn(
             back.error === 'encode'
