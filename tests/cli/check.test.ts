@@ -74,6 +74,19 @@ describe('fengong check', () => {
     expect(r.status).toBe(1);
   });
 
+  it('reads a registry saved with a byte order mark (as Windows Notepad saves one)', () => {
+    const ws = join(dir, 'ws-bom');
+    mkdirSync(ws, { recursive: true });
+    writeFileSync(join(ws, 'a.plan.txt'), '《甲》分工方案\n一、任务\n加快建设。(县甲局牵头,县乙局配合)\n');
+    writeFileSync(join(ws, 'fengong.registry.json'), '\ufeff{ "agencies": [ { "name": "县甲局" }, { "name": "县乙局" } ] }');
+    const r = cli(['check', '--format', 'json', 'a.plan.txt'], ws);
+    expect(r.status).toBe(0);
+    const file = JSON.parse(r.stdout).files[0];
+    expect(file.diagnostics).toEqual([]);
+    expect(file.tasks[0].parties.map((p: { agency: string | null }) => p.agency)).toEqual(['县甲局', '县乙局']);
+    expect(JSON.parse(r.stdout).projectFiles).toEqual([]);
+  });
+
   it('reads GB18030 files', () => {
     const p = join(dir, 'gbk.txt');
     // 一、任务 / 加快建设。(自治区商务厅牵头) in GB18030

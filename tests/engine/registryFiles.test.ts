@@ -45,6 +45,20 @@ describe('registry file edits', () => {
         const edits = addAgencyEdits(text, '新增局')!;
         const out = applyEdits(text, edits);
         keptOutside(text, out, edits.map((e) => e.span));
+        // Only blanks are ever replaced, and each comment still follows the character it
+        // followed (past blanks and the comma the new entry may need), not the new entry.
+        for (const e of edits) expect(text.slice(e.span.start, e.span.end).trim()).toBe('');
+        const shift = (o: number) => edits.reduce((d, e) => (e.span.end <= o ? d + e.newText.length - (e.span.end - e.span.start) : d), 0);
+        const before = (t: string, o: number) => {
+          while (o > 0 && /[\s,]/.test(t[o - 1])) o--;
+          return o - 1;
+        };
+        for (const m of text.matchAll(/\/\/[^\r\n]*|\/\*[\s\S]*?\*\//g)) {
+          const at = m.index + shift(m.index);
+          expect(out.slice(at, at + m[0].length)).toBe(m[0]);
+          const was = before(text, m.index);
+          expect(before(out, at)).toBe(was < 0 ? -1 : was + shift(was));
+        }
         const reg = loadRegistryFile(out, 'r.json');
         expect(reg.findings).toEqual([]);
         expect(reg.registry!.lookup('新增局')?.name).toBe('新增局');
@@ -62,6 +76,42 @@ describe('registry file edits', () => {
     const created = loadRegistryFile(newRegistryText('自治区商务和口岸厅', undefined, ['自治区商务厅']), '/ws/fengong.registry.json');
     expect(created.findings).toEqual([]);
     expect(created.registry!.lookup('自治区商务厅')?.name).toBe('自治区商务和口岸厅');
+  });
+
+  it.each([
+    ['a comment in an empty array', '{\n  "agencies": [ /* 空 */ ]\n}\n', '{\n  "agencies": [ /* 空 */\n    { "name": "新增局" }\n  ]\n}\n'],
+    ['a line comment in an empty array', '{\n  "agencies": [ // 以后补充\n  ]\n}\n', '{\n  "agencies": [ // 以后补充\n    { "name": "新增局" }\n  ]\n}\n'],
+    ['a comment in an empty object', '{ /* 空 */ }', '{ /* 空 */\n  "agencies": [\n    { "name": "新增局" }\n  ]\n}'],
+    ['a trailing comment after the last entry', '{\n  "agencies": [\n    { "name": "县甲局" } // 县级\n  ]\n}\n', '{\n  "agencies": [\n    { "name": "县甲局" }, // 县级\n    { "name": "新增局" }\n  ]\n}\n'],
+    ['a trailing comma and comment', '{\n  "agencies": [\n    { "name": "县甲局" }, // 县级\n  ]\n}\n', '{\n  "agencies": [\n    { "name": "县甲局" }, // 县级\n    { "name": "新增局" },\n  ]\n}\n'.replace('},\n  ]', '}\n  ]')],
+    ['a trailing comment after the last property', '{\n  "extends": ["inner-mongolia"] // 自治区\n}\n', '{\n  "extends": ["inner-mongolia"], // 自治区\n  "agencies": [\n    { "name": "新增局" }\n  ]\n}\n'],
+  ])('adding an agency keeps %s where it was', (_name, file, expected) => {
+    const out = applyEdits(file, addAgencyEdits(file, '新增局')!);
+    expect(out).toBe(expected);
+    expect(loadRegistryFile(out, 'r.json').registry!.lookup('新增局')?.name).toBe('新增局');
+  });
+
+  it('with the agencies key repeated, the name goes into the array in effect (the last)', () => {
+    const file = '{\n  "agencies": [{ "name": "县甲局" }],\n  "agencies": [{ "name": "县乙局" }]\n}\n';
+    expect(loadRegistryFile(file, 'r.json').registry!.lookup('县甲局')).toBeUndefined();
+    const out = applyEdits(file, addAgencyEdits(file, '新增局')!);
+    expect(out).toBe('{\n  "agencies": [{ "name": "县甲局" }],\n  "agencies": [{ "name": "县乙局" },\n  { "name": "新增局" }]\n}\n');
+    const reg = loadRegistryFile(out, 'r.json').registry!;
+    expect(reg.lookup('新增局')?.name).toBe('新增局');
+    // And a rename edits the entry the loader read.
+    const own = reg.agencies.find((a) => a.name === '县乙局')!;
+    const renamed = applyEdits(out, renameAgencyEdits(out, own.entryIndex!, '县乙局', '县丙局')!);
+    expect(renamed).toContain('"agencies": [{ "name": "县甲局" }]');
+    expect(loadRegistryFile(renamed, 'r.json').registry!.lookup('县乙局')?.name).toBe('县丙局');
+  });
+
+  it('a registry saved with a byte order mark loads, and the mark survives an edit', () => {
+    const file = '\ufeff{\n  "agencies": [\n    { "name": "县甲局" }\n  ]\n}\n';
+    const loaded = loadRegistryFile(file, 'r.json');
+    expect(loaded.findings).toEqual([]);
+    expect(loaded.registry!.lookup('县甲局')?.name).toBe('县甲局');
+    const out = applyEdits(file, addAgencyEdits(file, '新增局')!);
+    expect(out).toBe('\ufeff{\n  "agencies": [\n    { "name": "县甲局" },\n    { "name": "新增局" }\n  ]\n}\n');
   });
 
   it('renaming an agency keeps every byte outside its name and alias list', () => {

@@ -8,7 +8,7 @@ import type { Span } from '../text';
 import type { Locale, SeverityOverrides, Severity } from '../rules/rules';
 import { planRuleCodes } from '../rules/descriptions';
 import { namedRegistry } from './build';
-import { parseProjectJson } from './jsonText';
+import { effectiveNode, parseProjectJson } from './jsonText';
 import { Registry, normalizeName, parseDate } from './registry';
 import { RegistryFileSchema, type RuleLevel } from './schema';
 
@@ -148,7 +148,7 @@ function load(text: string, path: string): LoadedRegistry {
 function locate(root: jsonc.Node, path: (string | number)[]): jsonc.Node {
   let node = root;
   for (const key of path) {
-    const next = jsonc.findNodeAtLocation(node, [key]);
+    const next = effectiveNode(node, [key]);
     if (!next) break;
     node = next;
   }
@@ -168,7 +168,7 @@ function rulesOf(rules: Record<string, RuleLevel> | undefined, root: jsonc.Node,
       out[code] = LEVEL_SEVERITY[level];
       continue;
     }
-    const key = jsonc.findNodeAtLocation(root, ['rules', code])?.parent?.children?.[0];
+    const key = effectiveNode(root, ['rules', code])?.parent?.children?.[0];
     const node = key ?? locate(root, ['rules']);
     findings.push({ code: 'registry.unknown-rule', span: { start: node.offset, end: node.offset + node.length }, args: { rule: code, known: [...known].join(', ') } });
   }

@@ -4,7 +4,7 @@ import * as jsonc from 'jsonc-parser';
 import type { TextEdit } from '../edits';
 import type { PlanModel } from '../model';
 import { agencyKey } from '../features/at';
-import { parseProjectJson } from './jsonText';
+import { effectiveNode, parseProjectJson } from './jsonText';
 
 function detectFormatting(text: string): jsonc.FormattingOptions {
   const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
@@ -19,9 +19,44 @@ function indentAt(text: string, offset: number): string {
 }
 
 /**
+ * Where a new item goes after the last one, which ends at `end`: past the comma and the comments
+ * that follow it on its line, so a trailing `// 县级` stays with the entry it describes.
+ */
+function afterLast(text: string, end: number): { at: number; comma: boolean } {
+  let at = end;
+  let comma = false;
+  let i = end;
+  for (;;) {
+    while (text[i] === ' ' || text[i] === '\t') i++;
+    if (text[i] === ',' && !comma) {
+      comma = true;
+      at = ++i;
+    } else if (text.startsWith('//', i)) {
+      while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+      return { at: i, comma };
+    } else if (text.startsWith('/*', i)) {
+      const close = text.indexOf('*/', i + 2);
+      if (close < 0) return { at, comma };
+      at = i = close + 2;
+    } else return { at, comma };
+  }
+}
+
+/**
+ * An insertion into an empty `[ ]` or `{ }` (from its opener to its closer): after whatever
+ * comments are inside, replacing only the blanks before the closer.
+ */
+function intoEmpty(text: string, opener: number, closer: number, body: string, indent: string, eol: string): TextEdit {
+  let start = closer;
+  while (start > opener + 1 && /\s/.test(text[start - 1])) start--;
+  return { span: { start, end: closer }, newText: `${eol}${body}${eol}${indent}` };
+}
+
+/**
  * Appends `{ "name": … }` (with `"aliases"` when given: a renamed body keeps its old name) to
- * the agencies array (creating the array if needed), touching nothing else: jsonc-parser
- * locates, the insertion is ours. Undefined when the file is not JSON.
+ * the agencies array in effect (the last one, if the key is repeated; created if missing). The
+ * edits only insert, or replace blanks: every comment stays where it was. Undefined when the
+ * file is not JSON, or `agencies` is not an array.
  */
 export function addAgencyEdits(registryText: string, name: string, aliases: string[] = []): TextEdit[] | undefined {
   const { root, errors } = parseProjectJson(registryText);
@@ -30,38 +65,40 @@ export function addAgencyEdits(registryText: string, name: string, aliases: stri
   const step = fmt.insertSpaces ? ' '.repeat(fmt.tabSize ?? 2) : '\t';
   const eol = fmt.eol ?? '\n';
   const entry = `{ "name": ${JSON.stringify(name)}${aliases.length ? `, "aliases": [${aliases.map((a) => JSON.stringify(a)).join(', ')}]` : ''} }`;
-  const agencies = jsonc.findNodeAtLocation(root, ['agencies']);
-  if (agencies?.type === 'array') {
-    const items = agencies.children ?? [];
-    if (items.length) {
-      const last = items[items.length - 1];
-      const at = last.offset + last.length;
-      return [{ span: { start: at, end: at }, newText: `,${eol}${indentAt(registryText, last.offset)}${entry}` }];
-    }
-    const inner = indentAt(registryText, agencies.offset);
-    const at = agencies.offset + 1;
-    return [{ span: { start: at, end: agencies.offset + agencies.length - 1 }, newText: `${eol}${inner}${step}${step}${entry}${eol}${inner}${step}` }];
+  const agencies = effectiveNode(root, ['agencies']);
+  if (agencies && agencies.type !== 'array') return undefined; // leave the user's file alone
+  // Into the array, or a new `"agencies"` property into the root object.
+  const container = agencies ?? root;
+  const items = container.children ?? [];
+  const indent = indentAt(registryText, container.offset);
+  const closer = container.offset + container.length - 1;
+  if (!items.length) {
+    const body = agencies ? `${indent}${step}${entry}` : `${indent}${step}"agencies": [${eol}${indent}${step}${step}${entry}${eol}${indent}${step}]`;
+    return [intoEmpty(registryText, container.offset, closer, body, indent, eol)];
   }
-  if (agencies) return undefined; // "agencies" is not an array: leave the user's file alone
-  const props = root.children ?? [];
-  const block = `"agencies": [${eol}${step}${step}${entry}${eol}${step}]`;
-  if (props.length) {
-    const last = props[props.length - 1];
-    const at = last.offset + last.length;
-    return [{ span: { start: at, end: at }, newText: `,${eol}${indentAt(registryText, last.offset)}${block}` }];
-  }
-  return [{ span: { start: root.offset + 1, end: root.offset + root.length - 1 }, newText: `${eol}${step}${block}${eol}` }];
+  const last = items[items.length - 1];
+  const lastIndent = indentAt(registryText, last.offset);
+  const body = agencies ? entry : `"agencies": [${eol}${lastIndent}${step}${entry}${eol}${lastIndent}]`;
+  const end = last.offset + last.length;
+  const { at, comma } = afterLast(registryText, end);
+  const insert = `${eol}${lastIndent}${body}`;
+  // Two insertions at one offset would depend on the order edits are applied in: make them one.
+  if (comma || at === end) return [{ span: { start: at, end: at }, newText: `${comma ? '' : ','}${insert}` }];
+  return [
+    { span: { start: end, end }, newText: ',' },
+    { span: { start: at, end: at }, newText: insert },
+  ];
 }
 
 /** Renames a registry entry, keeping the old name as an alias so older documents still resolve. */
 export function renameAgencyEdits(registryText: string, entryIndex: number, oldName: string, newName: string): TextEdit[] | undefined {
   const { root, errors } = parseProjectJson(registryText);
   if (!root || errors.length) return undefined;
-  const entry = jsonc.findNodeAtLocation(root, ['agencies', entryIndex]);
-  const nameNode = entry && jsonc.findNodeAtLocation(entry, ['name']);
+  const entry = effectiveNode(root, ['agencies', entryIndex]);
+  const nameNode = entry && effectiveNode(entry, ['name']);
   if (!entry || !nameNode) return undefined;
   const edits: TextEdit[] = [{ span: { start: nameNode.offset, end: nameNode.offset + nameNode.length }, newText: JSON.stringify(newName) }];
-  const aliases = jsonc.findNodeAtLocation(entry, ['aliases']);
+  const aliases = effectiveNode(entry, ['aliases']);
   const existing = (aliases?.children ?? []).map((c) => c.value);
   if (existing.includes(oldName)) return edits;
   const old = JSON.stringify(oldName);

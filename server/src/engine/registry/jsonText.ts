@@ -66,3 +66,24 @@ export function tooDeepAt(text: string, max: number): number | undefined {
   }
   return undefined;
 }
+
+/**
+ * The node at `path` as the loader sees it: where an object repeats a key, the last one is in
+ * effect (as in JSON.parse and jsonc's getNodeValue), while jsonc's findNodeAtLocation would
+ * return the first, the one that is overridden.
+ */
+export function effectiveNode(root: jsonc.Node, path: (string | number)[]): jsonc.Node | undefined {
+  let node: jsonc.Node | undefined = root;
+  for (const key of path) {
+    if (!node?.children) return undefined;
+    if (typeof key === 'number') {
+      node = node.type === 'array' ? node.children[key] : undefined;
+      continue;
+    }
+    if (node.type !== 'object') return undefined;
+    let found: jsonc.Node | undefined;
+    for (const prop of node.children) if (prop.children?.length === 2 && prop.children[0].value === key) found = prop.children[1];
+    node = found;
+  }
+  return node;
+}
