@@ -69,6 +69,24 @@ describe('a project file the loader cannot use', () => {
     expect(c.logs.filter((l) => /RangeError|Maximum call stack/.test(l))).toEqual([]);
   });
 
+  it('an unsaved edit past the 4 MiB project limit is not parsed: the file says so, the last good registry stays', async () => {
+    const c = await start({ '/ws/fengong.json': GOOD });
+    await c.open(PLAN_URI, PLAN);
+    const project = uriOf('/ws/fengong.json');
+    await c.open(project, GOOD, 'jsonc');
+    // 1.5 million characters, 4.5 MB as UTF-8: under the limit in characters, over it in bytes.
+    const huge = `{ /* ${'备'.repeat(1_500_000)} */ "agencies": [{ "name": "县甲局" }, { "name": "县乙局" }] }`;
+    await c.replaceAll(project, huge);
+    expect((await seen(c, PLAN_URI)).findings).toEqual(['clause.no-lead', 'agency.unknown']);
+    const own = await c.diagnostics(project);
+    expect(own.map((d) => d.code)).toEqual(['registry.unreadable']);
+    expect(own[0].message).toMatch(/^项目文件无法读取，未生效：文件过大（超过 4 MiB）/);
+    // Back under the limit, the edit takes effect.
+    await c.replaceAll(project, '{ "agencies": [{ "name": "县甲局" }, { "name": "县乙局" }] }');
+    expect((await seen(c, PLAN_URI)).findings).toEqual(['clause.no-lead']);
+    expect(await c.diagnostics(project)).toEqual([]);
+  });
+
   it('the setting fengong.registry.presets: ["constructor"] leaves the plan its outline and findings', async () => {
     const c = await start({}, { registry: { presets: ['constructor', '__proto__'] } });
     await c.open(PLAN_URI, PLAN);

@@ -23,6 +23,22 @@ export const READ_LIMITS = {
   docx: 64 * MiB,
 } as const;
 
+/**
+ * Whether a text would take more than `limit` bytes as UTF-8: an open document is held to the
+ * limit its file would be read under. Stops counting once past it.
+ */
+export function utf8Exceeds(text: string, limit: number): boolean {
+  if (text.length > limit) return true;
+  if (text.length * 3 <= limit) return false;
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes <= limit; i++) {
+    const c = text.charCodeAt(i);
+    // A surrogate pair is 4 bytes: 2 counted here, 2 for its other half.
+    bytes += c < 0x80 ? 1 : c < 0x800 || (c >= 0xd800 && c < 0xe000) ? 2 : 3;
+  }
+  return bytes > limit;
+}
+
 /** `20 MiB`, for messages. */
 export function sizeText(bytes: number): string {
   return bytes >= MiB ? `${Math.round((bytes / MiB) * 10) / 10} MiB` : `${Math.ceil(bytes / 1024)} KiB`;

@@ -13,7 +13,7 @@ import { Registry, normalizeName, parseDate } from './registry';
 import { RegistryFileSchema, type RuleLevel } from './schema';
 
 export interface RegistryFinding {
-  code: 'registry.invalid-json' | 'registry.invalid' | 'registry.unknown-preset' | 'registry.duplicate-name' | 'registry.unknown-place' | 'registry.unknown-rule';
+  code: 'registry.invalid-json' | 'registry.invalid' | 'registry.unknown-preset' | 'registry.duplicate-name' | 'registry.unknown-place' | 'registry.unknown-rule' | 'registry.unreadable';
   span: Span;
   args: Record<string, string>;
 }

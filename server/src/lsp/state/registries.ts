@@ -6,7 +6,7 @@
 import { dirname, join } from 'node:path';
 import { loadRegistryFile, presetRegistry, type Registry, type RegistryFinding } from '../../engine';
 import { isProjectFileAt, type FileHost, type ReadResult } from '../../host/fileHost';
-import { READ_LIMITS } from '../../host/limits';
+import { READ_LIMITS, refusal, utf8Exceeds } from '../../host/limits';
 import { RegistryFileLookup } from '../../host/registryFile';
 import { fsPathOf } from '../convert';
 import type { SettingsState } from '../settings';
@@ -127,7 +127,12 @@ export class Registries {
       prev.stamp = stamp;
       return prev;
     }
-    const loaded = loadRegistryFile(text, path);
+    // An open document past the limit its file is read under: not parsed on every keystroke
+    // (a 34 MB one blocked the server for two seconds each), said in the file, the last good kept.
+    const loaded =
+      stamp === undefined && utf8Exceeds(text, READ_LIMITS.project)
+        ? { findings: [tooLargeFinding(text, path)], registry: undefined }
+        : loadRegistryFile(text, path);
     const state: RegistryState = { path, text, findings: loaded.findings, registry: loaded.registry ?? prev?.registry, stamp };
     this.states.set(path, state);
     return state;
@@ -166,6 +171,11 @@ export class Registries {
     this.unreadable.clear();
     await Promise.all([...this.states.keys()].filter((p) => !this.open.has(p)).map((p) => this.read(p)));
   }
+}
+
+function tooLargeFinding(text: string, path: string): RegistryFinding {
+  const why = refusal('EFBIG', READ_LIMITS.project)!;
+  return { code: 'registry.unreadable', span: { start: 0, end: Math.max(1, text.search(/[\r\n]|$/)) }, args: { reason: why.zh, reasonEn: why.en, path } };
 }
 
 function stampOf(st: { size: number; mtime: number }): string {
