@@ -65,6 +65,8 @@ export class LspClient {
   private readonly close?: () => void;
   private closed = false;
   readonly pushed = new Map<string, PublishDiagnosticsParams>();
+  /** How many publishDiagnostics have arrived, in all. */
+  pushCount = 0;
   readonly status = new Map<string, StatusParams>();
   private versions = new Map<string, number>();
   private waiters: (() => void)[] = [];
@@ -87,6 +89,7 @@ export class LspClient {
     }
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.pushed.set(p.uri, p);
+      this.pushCount++;
       this.wake();
     });
     this.conn.onNotification(StatusNotification, (s) => void this.status.set(s.uri, s));

@@ -69,7 +69,14 @@ export class DiagnosticsScheduler {
     if (this.draining) return;
     this.draining = true;
     try {
-      for (let uri = first(this.due); uri !== undefined; uri = first(this.due)) {
+      while (this.due.size) {
+        // A pause before each document. Timers that fall due together run back to back, with
+        // no I/O between them: without this, each would analyse its document at once and
+        // sixteen big plans would hold back every message until the last (a test found it).
+        // After the pause the due ones are all here, and what arrived meanwhile has been read.
+        await yieldToEventLoop();
+        const uri = first(this.due);
+        if (uri === undefined) break;
         this.due.delete(uri);
         if (!this.documents.get(uri)) continue;
         try {
@@ -80,7 +87,6 @@ export class DiagnosticsScheduler {
         } catch (e) {
           this.connection.console.error(`fengong: publishDiagnostics failed: ${(e as Error).stack ?? e}`);
         }
-        if (this.due.size) await yieldToEventLoop();
       }
     } finally {
       this.draining = false;
