@@ -174,6 +174,27 @@ export function registerEditTests(suite: Suite): void {
     await waitFor(() => !registry.isDirty || registry.isClosed, 5_000, 'the registry editor to revert');
   });
 
+  suite.test('the quick fix 加入单位名录 writes into fengong.json and keeps its comments where they were', async () => {
+    const folder = 'add-e2e';
+    const unknown = '自治区未列入厅';
+    const sample = await readSampleText();
+    const led = '自治区金融办牵头';
+    const registryText = '{\n  "extends": ["inner-mongolia"],\n  "agencies": [\n    { "name": "县甲局" } // 县级\n  ]\n}\n';
+    const registryUri = await writeWorkspaceFile(`${folder}/fengong.json`, registryText);
+    const plan = await openNewPlan(`${folder}/add.plan.txt`, sample.replace(led, `${unknown}牵头`));
+    const isOurs = (d: vscode.Diagnostic) => codeOf(d) === 'agency.unknown' && plan.getText(d.range).includes(unknown);
+    const [d] = (await waitForDiagnostics(plan.uri, (ds) => ds.some(isOurs), `agency.unknown on ${unknown}`)).filter(isOurs);
+    const actions = await codeActions(plan.uri, d.range, (a) => a.title.includes('加入单位名录'), vscode.CodeActionKind.QuickFix.value);
+    const add = actions.find((a) => a.title.includes('加入单位名录'))!;
+    assert(add.edit, `the quick fix ${add.title} has no edit`);
+    await applyEdit(add.edit, add.title);
+    const registry = await openInEditor(registryUri);
+    assertEqual(registry.getText(), `{\n  "extends": ["inner-mongolia"],\n  "agencies": [\n    { "name": "县甲局" }, // 县级\n    { "name": "${unknown}" }\n  ]\n}\n`, 'fengong.json after the quick fix');
+    await waitForDiagnostics(plan.uri, (ds) => !ds.some(isOurs), `agency.unknown on ${unknown} to go away once it is in the registry`);
+    await vscode.window.showTextDocument(registry);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   suite.test('renaming 自治区商务厅 to 自治区商务和口岸厅 edits all 31 clauses naming it, and back', async () => {
     const doc = await openSample();
     const original = doc.getText();
