@@ -3,7 +3,8 @@
 // feature (server/src/lsp/). No logic of its own; nothing global. node/main.ts runs it over
 // stdio (`node dist/server.js --stdio`); the tests run it in-process over an in-memory
 // connection with an in-memory file host.
-import { CodeActionKind, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
+import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver';
+import { CodeActionKind, TextDocuments, TextDocumentSyncKind } from './lsp/protocolValues';
 import type { PinyinOf } from './engine';
 import type { FileHost } from './host/fileHost';
 import { FIX_ALL_KIND, registerCodeActions } from './lsp/codeActions';

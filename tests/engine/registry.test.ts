@@ -2,7 +2,7 @@
 // from its place and date, and the workspace file over it — broken files must not break anything.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyze, DataFileSchema, loadRegistryFile, presetRegistry, ProjectRegistry, projectJsonSchema, provinces, standingAt, type DataFile } from '../../server/src/engine';
+import { analyze, schemas, loadRegistryFile, presetRegistry, ProjectRegistry, projectJsonSchema, provinces, standingAt, type DataFile } from '../../server/src/engine';
 import { DATA_TEXT, PROVINCE_TEXT } from '../../server/src/engine/registry/data';
 import { codes, plan, taskPlan } from '../helpers';
 
@@ -14,7 +14,7 @@ const files: [string, DataFile][] = [
 describe('the agency data', () => {
   it('is valid against the data schema, and every entry names a source the file lists', () => {
     for (const [name, f] of files) {
-      const r = DataFileSchema.safeParse(f);
+      const r = schemas().DataFileSchema.safeParse(f);
       expect(r.success, `${name}: ${r.success ? '' : JSON.stringify(r.error.issues.slice(0, 2))}`).toBe(true);
       for (const e of f.agencies) expect(Object.hasOwn(f.sources, e.source) || /^https?:/.test(e.source), `${name} ${e.id} cites ${e.source}`).toBe(true);
     }

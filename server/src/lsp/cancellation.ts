@@ -2,7 +2,8 @@
 // token, nothing more; a handler that never looks runs to the end. Handlers look before each
 // expensive stage (an analysis, the next document) and answer with the RequestCancelled error,
 // and long loops let other messages in from time to time, so that the cancellation is heard.
-import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import type { CancellationToken } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError } from './protocolValues';
 
 export function cancelledError(): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestCancelled, '请求已取消 (request cancelled)');

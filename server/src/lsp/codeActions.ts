@@ -1,6 +1,7 @@
 // Code actions: the quick fixes of the findings in range, and "fix all" (source.fixAll.fengong:
 // every safe quick fix at once, `safeFixes`).
-import { CodeActionKind, type CodeAction, type WorkspaceEdit } from 'vscode-languageserver';
+import type { CodeAction, WorkspaceEdit } from 'vscode-languageserver';
+import { CodeActionKind } from './protocolValues';
 import { quickFixesFor, safeFixes, say } from '../engine';
 import { ReportCommand, type Report } from '../protocol';
 import type { ServerContext } from './context';

@@ -1,7 +1,8 @@
 // Completion: at the start of a line, the next heading number first (and numbered skeletons);
 // agency names inside a clause (by Chinese or pinyin, names used in the workspace first, the
 // clause's own names last); a clause snippet right after a task's sentence.
-import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList } from 'vscode-languageserver';
+import type { CompletionItem, CompletionList } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat } from './protocolValues';
 import { completeAt, completionStyle, headingCompletionsAt, skeletonSnippetsAt, type Span } from '../engine';
 import type { ServerContext } from './context';
 

@@ -1,5 +1,6 @@
 // Engine terms ↔ LSP terms, and URIs ↔ paths. The only place that knows both.
-import { DiagnosticSeverity, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import type { Diagnostic, TextEdit as LspTextEdit } from 'vscode-languageserver';
+import { DiagnosticSeverity } from './protocolValues';
 import { URI } from 'vscode-uri';
 import type { Finding, LineIndex, TextEdit } from '../engine';
 

@@ -1,6 +1,7 @@
 // Hover on a party: registry name, other names, level, and its load here and in the workspace;
 // on a task compared with a source document, the source measures it covers.
-import { MarkupKind, type Hover } from 'vscode-languageserver';
+import type { Hover } from 'vscode-languageserver';
+import { MarkupKind } from './protocolValues';
 import { coverageHoverAt, hoverAt } from '../engine';
 import type { ServerContext } from './context';
 

@@ -1,7 +1,8 @@
 // The workspace scan's progress in the editor: window/workDoneProgress, when the client says it
 // supports it. Sent by hand rather than through the library's reporter, so that a client gone
 // mid-scan costs nothing (every send's failure is dropped).
-import { WorkDoneProgress, WorkDoneProgressCreateRequest, type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport } from 'vscode-languageserver';
+import type { WorkDoneProgressBegin, WorkDoneProgressEnd, WorkDoneProgressReport } from 'vscode-languageserver';
+import { WorkDoneProgress, WorkDoneProgressCreateRequest } from './protocolValues';
 import { say } from '../engine';
 import type { ServerContext } from './context';
 import type { ScanProgress } from './state/workspaceIndex';

@@ -1,6 +1,7 @@
 // An agency under the cursor: go to its registry entry, find its references in every plan under
 // any of its names, highlight it in the document (a lead as a write).
-import { DocumentHighlightKind, type CancellationToken, type DocumentHighlight, type Location, type Position } from 'vscode-languageserver';
+import type { CancellationToken, DocumentHighlight, Location, Position } from 'vscode-languageserver';
+import { DocumentHighlightKind } from './protocolValues';
 import { agencyKey, LineIndex, occurrencesOf, partyAt, registryFileOf, type Analysis } from '../engine';
 import type { ServerContext } from './context';
 import { fileUriOf } from './convert';

@@ -1,5 +1,6 @@
 // The outline (document symbols) and workspace symbols over every plan, open or not.
-import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver';
+import type { DocumentSymbol, SymbolInformation } from 'vscode-languageserver';
+import { SymbolKind } from './protocolValues';
 import { buildOutline, say, workspaceSymbols, type OutlineNode, type PlanModel } from '../engine';
 import type { ServerContext } from './context';
 

@@ -1,6 +1,6 @@
 // Documents opening, changing, saving and closing; files changing on disk; settings changing.
 // Each updates the state objects and tells the diagnostics scheduler.
-import { FileChangeType } from 'vscode-languageserver';
+import { FileChangeType } from './protocolValues';
 import { isRegistryFile } from '../host/registryFile';
 import type { Disposable, FileChange } from '../host/fileHost';
 import type { ServerContext } from './context';

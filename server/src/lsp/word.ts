@@ -4,7 +4,8 @@
 // A file that is no .docx, or one past the import's size limits, answers InvalidParams with a
 // message for the user; anything else is logged and answered InternalError. The server's Node
 // program imports in a worker (word/importInWorker.ts), so a document that exhausts it fails alone.
-import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
+import type { Connection } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError } from './protocolValues';
 import { analyze } from '../engine';
 import type { FileHost } from '../host/fileHost';
 import { exportDocx } from '../word/docxExport';

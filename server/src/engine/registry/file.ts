@@ -10,7 +10,7 @@ import { planRuleCodes } from '../rules/descriptions';
 import { namedRegistry } from './build';
 import { effectiveNode, parseProjectJson } from './jsonText';
 import { Registry, normalizeName, parseDate } from './registry';
-import { RegistryFileSchema, type RuleLevel } from './schema';
+import { schemas, type RuleLevel } from './schema';
 
 export interface RegistryFinding {
   code: 'registry.invalid-json' | 'registry.invalid' | 'registry.unknown-preset' | 'registry.duplicate-name' | 'registry.unknown-place' | 'registry.unknown-rule' | 'registry.unreadable';
@@ -71,7 +71,7 @@ function load(text: string, path: string): LoadedRegistry {
     return { findings };
   }
   const value = jsonc.getNodeValue(root);
-  const parsed = RegistryFileSchema.safeParse(value);
+  const parsed = schemas().RegistryFileSchema.safeParse(value);
   if (!parsed.success) {
     for (const issue of parsed.error.issues.slice(0, 50)) {
       const node = locate(root, issue.path as (string | number)[]);

@@ -7,12 +7,12 @@ import { RULE_DESCRIPTIONS, planRuleCodes } from '../rules/descriptions';
 import { RULES } from '../rules/rules';
 import { NAMED } from './file';
 import { provinces } from './places';
-import { RULE_LEVELS, RegistryFileSchema } from './schema';
+import { RULE_LEVELS, schemas } from './schema';
 
 type Json = Record<string, unknown>;
 
 export function projectJsonSchema(): object {
-  const schema = z.toJSONSchema(RegistryFileSchema) as Json;
+  const schema = z.toJSONSchema(schemas().RegistryFileSchema) as Json;
   const props = schema.properties as Record<string, Json>;
   const presets = [...NAMED, ...provinces().map((p) => p.name)];
   // Any place by name is accepted too (a province's short name or code), so the list completes but does not restrict.
