@@ -113,6 +113,15 @@ export async function startServer(script, { cwd, nodeArgs = [], root } = {}) {
   const caps = initResult?.capabilities ?? {};
   const sync = typeof caps.textDocumentSync === 'number' ? caps.textDocumentSync : caps.textDocumentSync?.change ?? 0;
   const docs = new Map();
+  // As vscode-languageclient pulls: with the result id of the last report for the document, so
+  // that a server may answer `unchanged` (a report of no changes is still the answer waited for).
+  const resultIds = new Map();
+  const pull = async (uri) => {
+    const previousResultId = resultIds.get(uri);
+    const report = await guard(connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, ...(previousResultId ? { previousResultId } : {}) }), 'textDocument/diagnostic');
+    if (report?.resultId) resultIds.set(uri, report.resultId);
+    return report;
+  };
 
   const server = {
     child,
@@ -175,7 +184,7 @@ export async function startServer(script, { cwd, nodeArgs = [], root } = {}) {
     async diagnosticsAfter(uri, sendChange) {
       if (this.pullDiagnostics) {
         await sendChange();
-        return guard(connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }), 'textDocument/diagnostic');
+        return pull(uri);
       }
       const version = docs.get(uri).version;
       const waiting = this.nextPublish(uri, version + 1);
@@ -187,7 +196,8 @@ export async function startServer(script, { cwd, nodeArgs = [], root } = {}) {
     async diagnosticsOnOpen(uri, text) {
       if (this.pullDiagnostics) {
         await this.open(uri, text);
-        return guard(connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }), 'textDocument/diagnostic');
+        resultIds.delete(uri);
+        return pull(uri);
       }
       const waiting = this.nextPublish(uri, 1);
       await this.open(uri, text);

@@ -87,6 +87,11 @@ describe.each(TRANSPORTS)('%s', (transport) => {
       await c.edit(u, { start: { line: end, character: 0 }, end: { line: end, character: 0 } }, '\n附：说明。');
       const second = await pullOf(first.resultId);
       expect(second).toEqual({ kind: 'unchanged', resultId: first.resultId });
+      // A character typed in the preamble moves every finding after it by one offset, and none
+      // of their lines or columns: still unchanged (offsets in a diagnostic's data made it full).
+      await c.edit(u, { start: { line: 3, character: 1 }, end: { line: 3, character: 1 } }, '切实');
+      const typed = await pullOf(second.resultId);
+      expect(typed).toEqual({ kind: 'unchanged', resultId: first.resultId });
       // A clause that names an unknown agency changes them.
       await c.edit(u, { start: { line: end, character: 0 }, end: { line: end, character: 0 } }, '\n(八)新任务。(自治区不存在局牵头)');
       const third = await pullOf(second.resultId);

@@ -19,7 +19,8 @@ export function diagnosticOf(lines: LineIndex, uri: string, f: Finding): Diagnos
     source: 'fengong',
     message: f.message,
     relatedInformation: f.related?.map((r) => ({ location: { uri, range: lines.rangeOf(r.span) }, message: r.message })),
-    data: { code: f.code, start: f.span.start, end: f.span.end },
+    // No offsets in `data` (code actions find their findings by range): offsets shift with every
+    // keystroke before them, so no report could be `unchanged` and the editor redrew them all.
   };
 }
 
