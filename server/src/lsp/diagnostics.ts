@@ -57,8 +57,12 @@ function statusSoon(ctx: ServerContext, doc: TextDocument, a: Analysis): void {
   if (!sentStatus.has(doc)) return sendStatus(ctx, doc, a);
   clearTimeout(statusTimers.get(doc));
   const timer = setTimeout(() => {
-    const now = ctx.analyses.peek(doc.uri);
-    if (now && ctx.documents.get(doc.uri) === doc) sendStatus(ctx, doc, now);
+    try {
+      const now = ctx.analyses.peek(doc.uri);
+      if (now && ctx.documents.get(doc.uri) === doc) sendStatus(ctx, doc, now);
+    } catch {
+      // the connection closed during the pause (sendNotification throws then): no one to tell
+    }
   }, STATUS_PAUSE_MS);
   timer.unref?.();
   statusTimers.set(doc, timer);
