@@ -85,7 +85,11 @@ export class DiagnosticsScheduler {
           const doc = this.documents.get(uri);
           if (doc) void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
         } catch (e) {
-          this.connection.console.error(`fengong: publishDiagnostics failed: ${(e as Error).stack ?? e}`);
+          try {
+            this.connection.console.error(`fengong: publishDiagnostics failed: ${(e as Error).stack ?? e}`);
+          } catch {
+            return; // the connection is closed (sends throw then): nothing more to push
+          }
         }
       }
     } finally {
