@@ -63,7 +63,7 @@ function capabilities(pullDiagnostics: boolean): InitializeResult['capabilities'
     workspaceSymbolProvider: true,
     foldingRangeProvider: true,
     selectionRangeProvider: true,
-    semanticTokensProvider: { legend: TOKEN_LEGEND, full: true },
+    semanticTokensProvider: { legend: TOKEN_LEGEND, full: { delta: true } },
     diagnosticProvider: pullDiagnostics ? { identifier: 'fengong', interFileDependencies: true, workspaceDiagnostics: false } : undefined,
     workspace: { workspaceFolders: { supported: true } },
   };
