@@ -61,7 +61,6 @@ function build() {
     agencies: z.array(AgencyDataSchema),
   });
 
-
   /** An agency the workspace file adds, or a data entry it overrides (by name). */
   const AgencySchema = z.strictObject({
     name: trimmed().check(z.describe('单位规范名称 / canonical name, as drafters write it')),

@@ -150,7 +150,7 @@ function sameDiagnostics(a: Diagnostic[], b: Diagnostic[]): boolean {
     const x = a[i];
     const y = b[i];
     if (x.code !== y.code || x.message !== y.message || x.severity !== y.severity || !samePosition(x.range.start, y.range.start) || !samePosition(x.range.end, y.range.end)) return false;
-    if (JSON.stringify(x.data) !== JSON.stringify(y.data) || JSON.stringify(x.relatedInformation) !== JSON.stringify(y.relatedInformation)) return false;
+    if (JSON.stringify(x.relatedInformation) !== JSON.stringify(y.relatedInformation)) return false;
   }
   return true;
 }
